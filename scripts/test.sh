@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the whole Signet test suite. Installs what the tests need when it is missing (Debian packages when run
+# as root, NuGet packages through restore), then prints one closing line: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The real peers and servers the tests use; each test that needs one fails loudly without it.
+packages=(nsd python3-dkim libmail-dkim-perl opendkim-tools)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing test prerequisites: ${missing[*]}"
+    apt-get update -qq
+    # Services must not start system-wide: tests start their own on loopback.
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+      trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing test prerequisites: ${missing[*]} (install them with: sudo apt-get install ${missing[*]})" >&2
+  fi
+fi
+
+log=$(mktemp)
+status=0
+dotnet test Signet.slnx --nologo -v quiet 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test project, from dotnet test's per-assembly summaries.
+awk '
+  /(Passed|Failed)! +- Failed: / {
+    line = $0; gsub(/[^0-9,]/, " ", line); split(line, n, ",")
+    failed += n[1]; passed += n[2]
+  }
+  END { printf "%d passed, %d failed\n", passed, failed }
+' "$log"
+rm -f "$log"
+exit "$status"
