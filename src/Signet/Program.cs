@@ -1,1 +1,3 @@
-return 0;
+using Signet.Cli;
+
+return await SignetCommandLine.RunAsync(args, CliConsole.System, CancellationToken.None).ConfigureAwait(false);

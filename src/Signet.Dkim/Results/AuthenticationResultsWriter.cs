@@ -1,0 +1,132 @@
+using System.Text;
+using Signet.Dkim.Verification;
+
+namespace Signet.Dkim.Results;
+
+/// <summary>Writes an Authentication-Results header field (RFC 8601) with one <c>dkim=</c> clause per signature,
+/// carrying header.d, header.s, header.a and header.b (the first 8 characters of b=, RFC 6008), and a comment
+/// that gives the reason in words.</summary>
+public static class AuthenticationResultsWriter
+{
+    public const string FieldName = "Authentication-Results";
+
+    /// <summary>The complete field, folded one result per line, ending with <paramref name="lineEnding"/>.</summary>
+    public static string Format(string authservId, IReadOnlyList<DkimReportedSignature> signatures, string lineEnding = "\r\n")
+    {
+        ArgumentNullException.ThrowIfNull(authservId);
+        ArgumentNullException.ThrowIfNull(signatures);
+        var builder = new StringBuilder(FieldName).Append(": ").Append(authservId).Append(';');
+        if (signatures.Count == 0)
+        {
+            // RFC 8601 §2.7.1: "none" when the message was not signed.
+            return builder.Append(lineEnding).Append("\tdkim=none (no DKIM signature)").Append(lineEnding).ToString();
+        }
+
+        for (int i = 0; i < signatures.Count; i++)
+        {
+            builder.Append(lineEnding).Append('\t').Append(FormatClause(signatures[i]));
+            if (i < signatures.Count - 1)
+            {
+                builder.Append(';');
+            }
+        }
+
+        return builder.Append(lineEnding).ToString();
+    }
+
+    /// <summary>One resinfo: <c>dkim=pass (reason) header.d=… header.s=… header.a=… header.b=…</c>.</summary>
+    public static string FormatClause(DkimReportedSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var result = signature.Result;
+        var builder = new StringBuilder("dkim=").Append(StatusWord(result.Status));
+        builder.Append(" (").Append(EscapeComment(Comment(signature))).Append(')');
+        var identity = result.Identity;
+        AppendProperty(builder, "header.d", identity.SigningDomain);
+        AppendProperty(builder, "header.s", identity.Selector);
+        AppendProperty(builder, "header.a", identity.Algorithm);
+        AppendProperty(builder, "header.b", identity.SignaturePrefix);
+        return builder.ToString();
+    }
+
+    /// <summary>The RFC 8601 result word for a status.</summary>
+    public static string StatusWord(DkimResultStatus status) => status switch
+    {
+        DkimResultStatus.Pass => "pass",
+        DkimResultStatus.Fail => "fail",
+        DkimResultStatus.Neutral => "neutral",
+        DkimResultStatus.Policy => "policy",
+        DkimResultStatus.TempError => "temperror",
+        DkimResultStatus.PermError => "permerror",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    private static string Comment(DkimReportedSignature signature)
+    {
+        var result = signature.Result;
+        var parts = new List<string>();
+        if (result.Status == DkimResultStatus.Pass && result.KeySizeBits is { } bits)
+        {
+            parts.Add($"{bits}-bit key");
+        }
+
+        if (result.Failure is { } failure)
+        {
+            parts.Add(failure.Message);
+        }
+
+        if (result.KeyIsTesting)
+        {
+            parts.Add("key in test mode (t=y)");
+        }
+
+        if (signature.AlignmentNote is { } note)
+        {
+            parts.Add(note);
+        }
+
+        return parts.Count == 0 ? AuthenticationResultsWriter.StatusWord(result.Status) : string.Join("; ", parts);
+    }
+
+    private static void AppendProperty(StringBuilder builder, string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        builder.Append(' ').Append(name).Append('=').Append(Value(value));
+    }
+
+    // RFC 8601 §2.2: a value is a token (RFC 2045) or a quoted-string; '/' and '=' are tspecials, so a b= prefix
+    // holding them is quoted.
+    private static string Value(string value)
+    {
+        const string specials = "()<>@,;:\\\"/[]?= \t";
+        bool isToken = value.All(c => c > ' ' && c < 127 && !specials.Contains(c, StringComparison.Ordinal));
+        bool isDomain = value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+        if (isToken || isDomain)
+        {
+            return value;
+        }
+
+        return "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    }
+
+    // RFC 5322 §3.2.2: inside a comment, parentheses and backslashes are quoted-pairs; line breaks are not allowed.
+    private static string EscapeComment(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (c is '(' or ')' or '\\')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c is '\r' or '\n' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}

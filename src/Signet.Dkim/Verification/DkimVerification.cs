@@ -1,0 +1,188 @@
+using System.Security.Cryptography;
+using Signet.Dkim.Canonicalization;
+using Signet.Dkim.Lookup;
+using Signet.Dkim.Messages;
+using Signet.Dkim.Signatures;
+
+namespace Signet.Dkim.Verification;
+
+/// <summary>One message being verified: a sequence of named checks per signature, each returning a failure or
+/// nothing — CheckAlgorithm, CheckTimes, ResolveKey, CheckBodyHash, CheckSignature, CheckBodyLength.</summary>
+public sealed class DkimVerification : IDisposable
+{
+    private readonly DkimVerifier _verifier;
+    private readonly DkimMessageHeader _header;
+    private readonly List<Entry> _entries = [];
+    private readonly DkimBodyHashSet _bodyHashes;
+    private readonly Dictionary<string, Task<TxtLookupResult>> _lookups = new(StringComparer.OrdinalIgnoreCase);
+
+    internal DkimVerification(DkimVerifier verifier, DkimMessageHeader header, CancellationToken cancellationToken)
+    {
+        _verifier = verifier;
+        _header = header;
+        foreach (var field in header.Named(DkimSignatureParser.FieldName))
+        {
+            _entries.Add(Prepare(field));
+        }
+
+        _bodyHashes = new DkimBodyHashSet(_entries
+            .Where(e => e.Signature is not null && e.Result is null)
+            .Select(e => (e.Signature!.Canonicalization.Body, e.Signature.BodyLength))
+            .ToList());
+        StartLookups(cancellationToken);
+    }
+
+    /// <summary>How many DKIM-Signature fields the message carries.</summary>
+    public int SignatureCount => _entries.Count;
+
+    public void AppendBody(ReadOnlySpan<byte> chunk) => _bodyHashes.Append(chunk);
+
+    /// <summary>Ends the body, waits for the key lookups and returns one result per signature, top first.</summary>
+    public async ValueTask<IReadOnlyList<DkimSignatureResult>> CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        _bodyHashes.Finish();
+        var results = new List<DkimSignatureResult>(_entries.Count);
+        foreach (var entry in _entries)
+        {
+            if (entry.Result is { } early)
+            {
+                results.Add(early);
+                continue;
+            }
+
+            var lookup = await _lookups[entry.Signature!.KeyRecordName].WaitAsync(cancellationToken).ConfigureAwait(false);
+            results.Add(Finish(entry.Signature, entry.Identity, lookup));
+        }
+
+        return results;
+    }
+
+    public void Dispose() => _bodyHashes.Dispose();
+
+    private Entry Prepare(DkimHeaderField field)
+    {
+        if (_entries.Count >= _verifier.Options.MaximumSignatures)
+        {
+            DkimSignatureParser.TryParse(field, out var skipped, out var skippedIdentity, out _);
+            var tooMany = new DkimFailure(DkimFailureReason.TooManySignatures,
+                $"not checked: the message has more than {_verifier.Options.MaximumSignatures} DKIM signatures");
+            return new Entry(skipped, skippedIdentity, DkimSignatureResult.Failed(tooMany, skippedIdentity, skipped));
+        }
+
+        if (!DkimSignatureParser.TryParse(field, out var signature, out var identity, out var failure))
+        {
+            return new Entry(null, identity, DkimSignatureResult.Failed(failure, identity, null));
+        }
+
+        var early = CheckAlgorithm(signature) ?? CheckTimes(signature);
+        return new Entry(signature, identity, early is null ? null : DkimSignatureResult.Failed(early, identity, signature));
+    }
+
+    private void StartLookups(CancellationToken cancellationToken)
+    {
+        foreach (var entry in _entries)
+        {
+            if (entry.Result is null && !_lookups.ContainsKey(entry.Signature!.KeyRecordName))
+            {
+                string name = entry.Signature.KeyRecordName;
+                _lookups[name] = LookupAsync(name, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<TxtLookupResult> LookupAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _verifier.KeySource.LookupTxtAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Infrastructure faults are caught at the edge and become temperror.
+            return TxtLookupResult.TemporaryFailure(exception.Message);
+        }
+    }
+
+    private DkimSignatureResult Finish(DkimSignature signature, DkimSignatureIdentity identity, TxtLookupResult lookup)
+    {
+        var failure = DkimKeyResolution.Resolve(signature, lookup, out var record, out var key)
+            ?? CheckBodyHash(signature)
+            ?? CheckSignature(signature, key);
+        if (failure is not null)
+        {
+            return DkimSignatureResult.Failed(failure, identity, signature) with { KeySizeBits = key?.KeySizeBits, KeyIsTesting = record?.IsTesting ?? false };
+        }
+
+        var lengthNote = CheckBodyLength(signature);
+        var status = lengthNote is not null && _verifier.Options.BodyLengthPolicy == DkimBodyLengthPolicy.ReportAsPolicy
+            ? DkimResultStatus.Policy
+            : DkimResultStatus.Pass;
+        return new DkimSignatureResult
+        {
+            Status = status,
+            Failure = lengthNote,
+            Identity = identity,
+            Signature = signature,
+            KeySizeBits = key.KeySizeBits,
+            KeyIsTesting = record.IsTesting,
+        };
+    }
+
+    // RFC 8301 §3.1: verifiers MUST NOT consider rsa-sha1 signatures valid.
+    private static DkimFailure? CheckAlgorithm(DkimSignature signature) =>
+        signature.Algorithm == DkimAlgorithm.RsaSha1
+            ? new DkimFailure(DkimFailureReason.RsaSha1NotAccepted, "a=rsa-sha1 is no longer accepted: SHA-1 signatures are forgeable (RFC 8301)")
+            : null;
+
+    private DkimFailure? CheckTimes(DkimSignature signature)
+    {
+        long now = _verifier.Time.GetUtcNow().ToUnixTimeSeconds();
+        if (signature.Expiration is { } expiration && expiration < now)
+        {
+            return new DkimFailure(DkimFailureReason.Expired,
+                $"the signature expired at {DateTimeOffset.FromUnixTimeSeconds(expiration):u} (x={expiration})");
+        }
+
+        if (signature.Timestamp is { } timestamp && timestamp > now + (long)_verifier.Options.MaximumClockSkew.TotalSeconds)
+        {
+            return new DkimFailure(DkimFailureReason.TimestampInFuture,
+                $"the signature claims to be made at {DateTimeOffset.FromUnixTimeSeconds(Math.Min(timestamp, 253402300799)):u} (t={timestamp}), in the future");
+        }
+
+        return null;
+    }
+
+    private DkimFailure? CheckBodyHash(DkimSignature signature)
+    {
+        byte[] computed = _bodyHashes.GetHash(signature.Canonicalization.Body, signature.BodyLength);
+        return CryptographicOperations.FixedTimeEquals(computed, signature.BodyHash)
+            ? null
+            : new DkimFailure(DkimFailureReason.BodyHashMismatch,
+                "body hash mismatch: the body was changed after signing (its hash no longer matches bh=)");
+    }
+
+    private DkimFailure? CheckSignature(DkimSignature signature, Keys.DkimPublicKey key)
+    {
+        byte[] hash = DkimHeaderHash.Compute(_header, signature.SignedHeaders, signature.Canonicalization.Header, signature.Field.Raw);
+        return key.VerifyHash(hash, signature.SignatureData)
+            ? null
+            : new DkimFailure(DkimFailureReason.SignatureMismatch,
+                "signature mismatch: a signed header field was changed, or b= was not made with this key");
+    }
+
+    private DkimFailure? CheckBodyLength(DkimSignature signature)
+    {
+        if (signature.BodyLength is not { } signedLength)
+        {
+            return null;
+        }
+
+        long bodyLength = _bodyHashes.GetCanonicalLength(signature.Canonicalization.Body);
+        return signedLength < bodyLength
+            ? new DkimFailure(DkimFailureReason.BodyLengthShorterThanBody,
+                $"l={signedLength} signs only the first {signedLength} of {bodyLength} body bytes: the rest could have been added by anyone")
+            : null;
+    }
+
+    private sealed record Entry(DkimSignature? Signature, DkimSignatureIdentity Identity, DkimSignatureResult? Result);
+}

@@ -1,0 +1,71 @@
+using Signet.Dkim.Keys;
+
+namespace Signet.Cli;
+
+/// <summary>Reads and writes private key files for the CLI, with errors that name the file.</summary>
+public static class KeyFiles
+{
+    /// <summary>Key files are bigger than this only when they are not key files.</summary>
+    private const long MaximumKeyFileBytes = 64 * 1024;
+
+    public static DkimPrivateKey Read(string path)
+    {
+        byte[] content;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > MaximumKeyFileBytes)
+            {
+                throw new CliUsageException($"{path}: {info.Length} bytes is too large for a private key file");
+            }
+
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{path}: cannot read the key file: {exception.Message}");
+        }
+
+        return DkimPrivateKeyReader.TryRead(content, out var key, out string error)
+            ? key
+            : throw new CliUsageException($"{path}: {error}");
+    }
+
+    /// <summary>Writes a secret file readable by its owner only (mode 0600), refusing to replace an existing one.</summary>
+    public static void WriteSecret(string path, string content, bool overwrite)
+    {
+        if (File.Exists(path) && !overwrite)
+        {
+            throw new CliUsageException($"{path} already exists: choose another file, or pass --force to replace it");
+        }
+
+        var options = new FileStreamOptions
+        {
+            Mode = overwrite ? FileMode.Create : FileMode.CreateNew,
+            Access = FileAccess.Write,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using (var stream = new FileStream(path, options))
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.Write(content);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                // An existing file keeps its mode when replaced; make it 0600 in every case.
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{path}: cannot write the key file: {exception.Message}");
+        }
+    }
+}

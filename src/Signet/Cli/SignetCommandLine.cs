@@ -1,0 +1,72 @@
+using Signet.Commands;
+
+namespace Signet.Cli;
+
+/// <summary>The <c>signet</c> entry point: finds the command, runs it, and turns every failure into one line on
+/// stderr and an exit status — never a stack trace.</summary>
+public static class SignetCommandLine
+{
+    public static IReadOnlyList<ICliCommand> Commands { get; } =
+    [
+        new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(),
+    ];
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            console.WriteLine(Usage());
+            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Success;
+        }
+
+        if (args[0] is "--version")
+        {
+            console.WriteLine("signet " + typeof(SignetCommandLine).Assembly.GetName().Version);
+            return ExitCodes.Success;
+        }
+
+        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            console.Error.WriteLine($"signet: unknown command \"{args[0]}\" (try signet --help)");
+            return ExitCodes.Usage;
+        }
+
+        var rest = args.Skip(1).ToList();
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            console.WriteLine(command.Help);
+            return ExitCodes.Success;
+        }
+
+        try
+        {
+            return await command.RunAsync(rest, console, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CliUsageException exception)
+        {
+            console.Error.WriteLine($"signet {command.Name}: {exception.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"signet {command.Name}: {exception.Message}");
+            return ExitCodes.Usage;
+        }
+#pragma warning disable CA1031 // The CLI's edge: an unexpected fault still gets one line, not a stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            console.Error.WriteLine($"signet {command.Name}: internal error: {exception.GetType().Name}: {exception.Message}");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static string Usage() =>
+        "Usage: signet COMMAND [OPTIONS]   (signet COMMAND --help for details and examples)\n\nCommands:\n"
+        + string.Join("\n", Commands.Select(c => $"  {c.Name,-12} {c.Summary}"))
+        + "\n\nExit statuses: 0 success; 1 verification failed or record unusable; 2 unusable arguments or input;\n"
+        + "75 (verify) nothing passed and a DNS lookup failed temporarily.";
+}

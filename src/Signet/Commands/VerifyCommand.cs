@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Signet.Cli;
+using Signet.Dkim.Alignment;
+using Signet.Dkim.Lookup;
+using Signet.Dkim.Results;
+using Signet.Dkim.Verification;
+
+namespace Signet.Commands;
+
+/// <summary><c>signet verify</c>: every DKIM signature checked, as an Authentication-Results field or JSON.</summary>
+public sealed class VerifyCommand : ICliCommand
+{
+    public string Name => "verify";
+
+    public string Summary => "verify every DKIM signature of a message and print Authentication-Results";
+
+    public string Help => """
+        Usage: signet verify [--resolver HOST[:PORT]] [--keys FILE] [--at TIME] [--json] [--in FILE]
+                             [--authserv-id NAME] [--timeout 5s]
+
+        Checks each DKIM-Signature of the message (standard input by default) and prints an
+        Authentication-Results header field with one dkim= result per signature, its reason in words, and
+        whether its d= is aligned with the From domain (relaxed alignment, RFC 9989).
+
+          --resolver HOST[:PORT]  look keys up with this DNS server (default: the system's resolvers); the
+                                  organizational domain is then found with the DMARC DNS tree walk
+          --keys FILE             read keys from zone-file TXT lines (NAME. IN TXT "chunk" "chunk") instead of
+                                  DNS; alignment then uses the public suffix list shipped with Signet
+          --at TIME               verify as of a Unix time or ISO 8601 date (for old messages and test vectors)
+          --json                  print {"from": ..., "signatures": [{domain, selector, algorithm, result,
+                                  reason, aligned}]} instead
+          --authserv-id NAME      the name in Authentication-Results (default: this host's name)
+
+        Exit status: 0 when at least one signature passes; 75 when none passes and a DNS lookup failed
+        temporarily (try again later); 1 otherwise, including a message with no signature; 2 for unusable
+        arguments or input.
+
+        Example:
+          signet verify --resolver 127.0.0.1:5353 --in message.eml
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var options = CliArguments.Parse(args,
+            new HashSet<string> { "resolver", "keys", "at", "in", "authserv-id", "timeout" }, new HashSet<string> { "json" });
+        if (options.Has("keys") && options.Has("resolver"))
+        {
+            throw new CliUsageException("--keys and --resolver exclude each other: keys come either from a file or from DNS");
+        }
+
+        TimeProvider time = options.Get("at") is { } at ? new FixedTimeProvider(Durations.ParseTime(at, "--at")) : TimeProvider.System;
+        ITxtRecordSource source;
+        IOrganizationalDomainResolver organizationalDomains;
+        if (options.Get("keys") is { } keysFile)
+        {
+            source = Resolvers.FromKeysFile(keysFile);
+            organizationalDomains = new PublicSuffixListResolver(PublicSuffixList.Embedded);
+        }
+        else
+        {
+            source = Resolvers.FromOption(options.Get("resolver"), options.Get("timeout"));
+            organizationalDomains = new DmarcTreeWalkResolver(new DmarcTreeWalk(source));
+        }
+
+        await using var input = Streams.OpenInput(options.Get("in"), console);
+        var message = await MessageInput.ReadAsync(input, cancellationToken).ConfigureAwait(false);
+        var verifier = new DkimVerifier(source, DkimVerifierOptions.Default, time);
+        using var verification = verifier.Begin(message.Header, cancellationToken);
+        await message.ReadBodyAsync(chunk => verification.AppendBody(chunk.Span), cancellationToken).ConfigureAwait(false);
+        var results = await verification.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        var report = await DkimMessageReporter.ReportAsync(message.Header, results, organizationalDomains, cancellationToken).ConfigureAwait(false);
+
+        string authservId = options.Get("authserv-id") ?? Environment.MachineName.ToLowerInvariant();
+        console.WriteLine(options.Has("json")
+            ? JsonSerializer.Serialize(VerifyJson.From(report))
+            : AuthenticationResultsWriter.Format(authservId, report.Signatures, "\n").TrimEnd('\n'));
+        return ExitStatus(results);
+    }
+
+    private static int ExitStatus(IReadOnlyList<DkimSignatureResult> results)
+    {
+        if (results.Any(r => r.Status == DkimResultStatus.Pass))
+        {
+            return ExitCodes.Success;
+        }
+
+        return results.Any(r => r.Status == DkimResultStatus.TempError) ? ExitCodes.TemporaryFailure : ExitCodes.Failure;
+    }
+}
