@@ -66,7 +66,7 @@ public sealed class DkimBodyCanonicalizer
             _heldCarriageReturn = false;
             if (chunk[0] == (byte)'\n')
             {
-                AppendLine([], [], sink);
+                EndLine(sink);
                 chunk = chunk[1..];
             }
             else
@@ -75,21 +75,13 @@ public sealed class DkimBodyCanonicalizer
             }
         }
 
-        while (!chunk.IsEmpty)
+        if (_relaxed)
         {
-            int lineFeed = chunk.IndexOf((byte)'\n');
-            if (lineFeed < 0)
-            {
-                // The chunk may end between the CR and the LF of a line ending: decide when the next byte comes.
-                _heldCarriageReturn = chunk[^1] == (byte)'\r';
-                AppendData(_heldCarriageReturn ? chunk[..^1] : chunk, sink);
-                return;
-            }
-
-            bool crLf = lineFeed > 0 && chunk[lineFeed - 1] == (byte)'\r';
-            ReadOnlySpan<byte> content = chunk[..(crLf ? lineFeed - 1 : lineFeed)];
-            AppendLine(content, crLf ? chunk[..(lineFeed + 1)] : [], sink);
-            chunk = chunk[(lineFeed + 1)..];
+            AppendRelaxedLines(chunk, sink);
+        }
+        else
+        {
+            AppendSimpleLines(chunk, sink);
         }
     }
 
@@ -117,18 +109,59 @@ public sealed class DkimBodyCanonicalizer
         }
     }
 
-    /// <summary>One line's content, without its line ending. <paramref name="source"/> is the content with its
-    /// CRLF as it stood in the chunk, or empty when the line ended in a bare LF or began in an earlier chunk.</summary>
-    private void AppendLine<TSink>(ReadOnlySpan<byte> content, ReadOnlySpan<byte> source, TSink sink)
+    private void EndLine<TSink>(TSink sink)
         where TSink : struct, IDkimBodySink
     {
         if (_relaxed)
         {
-            AppendData(content, sink);
             EndRelaxedLine(sink);
-            return;
         }
+        else
+        {
+            AppendSimpleLine([], [], sink);
+        }
+    }
 
+    /// <summary>Part of a line, without any line ending.</summary>
+    private void AppendData<TSink>(ReadOnlySpan<byte> data, TSink sink)
+        where TSink : struct, IDkimBodySink
+    {
+        if (_relaxed)
+        {
+            var scan = new DkimIrregularWhitespaceScan(data);
+            AppendRelaxedData(ref scan, 0, data.Length, sink, crLfFollows: false);
+        }
+        else
+        {
+            AppendSimpleData(data, sink);
+        }
+    }
+
+    private void AppendSimpleLines<TSink>(ReadOnlySpan<byte> chunk, TSink sink)
+        where TSink : struct, IDkimBodySink
+    {
+        while (!chunk.IsEmpty)
+        {
+            int lineFeed = chunk.IndexOf((byte)'\n');
+            if (lineFeed < 0)
+            {
+                // The chunk may end between the CR and the LF of a line ending: decide when the next byte comes.
+                _heldCarriageReturn = chunk[^1] == (byte)'\r';
+                AppendSimpleData(_heldCarriageReturn ? chunk[..^1] : chunk, sink);
+                return;
+            }
+
+            bool crLf = lineFeed > 0 && chunk[lineFeed - 1] == (byte)'\r';
+            AppendSimpleLine(chunk[..(crLf ? lineFeed - 1 : lineFeed)], crLf ? chunk[..(lineFeed + 1)] : [], sink);
+            chunk = chunk[(lineFeed + 1)..];
+        }
+    }
+
+    /// <summary>One line's content, without its line ending. <paramref name="source"/> is the content with its
+    /// CRLF as it stood in the chunk, or empty when the line ended in a bare LF or began in an earlier chunk.</summary>
+    private void AppendSimpleLine<TSink>(ReadOnlySpan<byte> content, ReadOnlySpan<byte> source, TSink sink)
+        where TSink : struct, IDkimBodySink
+    {
         if (content.IsEmpty && !_lineHasContent)
         {
             // RFC 6376 §3.4.3: empty lines at the end of the body are ignored; hold them until content follows.
@@ -151,6 +184,45 @@ public sealed class DkimBodyCanonicalizer
         _wroteAnything = true;
     }
 
+    private void AppendSimpleData<TSink>(ReadOnlySpan<byte> data, TSink sink)
+        where TSink : struct, IDkimBodySink
+    {
+        if (!data.IsEmpty)
+        {
+            ReleaseEmptyLines(sink);
+            sink.Write(data);
+            _lineHasContent = true;
+            _wroteAnything = true;
+        }
+    }
+
+    private void AppendRelaxedLines<TSink>(ReadOnlySpan<byte> chunk, TSink sink)
+        where TSink : struct, IDkimBodySink
+    {
+        var scan = new DkimIrregularWhitespaceScan(chunk);
+        int start = 0;
+        while (start < chunk.Length)
+        {
+            int lineFeed = chunk[start..].IndexOf((byte)'\n');
+            if (lineFeed < 0)
+            {
+                // The chunk may end between the CR and the LF of a line ending: decide when the next byte comes.
+                _heldCarriageReturn = chunk[^1] == (byte)'\r';
+                AppendRelaxedData(ref scan, start, _heldCarriageReturn ? chunk.Length - 1 : chunk.Length, sink, crLfFollows: false);
+                return;
+            }
+
+            lineFeed += start;
+            bool crLf = lineFeed > start && chunk[lineFeed - 1] == (byte)'\r';
+            if (!AppendRelaxedData(ref scan, start, crLf ? lineFeed - 1 : lineFeed, sink, crLf))
+            {
+                EndRelaxedLine(sink);
+            }
+
+            start = lineFeed + 1;
+        }
+    }
+
     private void EndRelaxedLine<TSink>(TSink sink)
         where TSink : struct, IDkimBodySink
     {
@@ -168,34 +240,19 @@ public sealed class DkimBodyCanonicalizer
         }
     }
 
-    /// <summary>Part of a line, without any line ending.</summary>
-    private void AppendData<TSink>(ReadOnlySpan<byte> data, TSink sink)
+    /// <summary>Bytes <paramref name="start"/> to <paramref name="end"/> of the scanned source: part of one line.
+    /// When the source's CRLF follows and the line ends in content, it is written with the content in one piece
+    /// and the line is ended here; returns whether it was.</summary>
+    private bool AppendRelaxedData<TSink>(ref DkimIrregularWhitespaceScan scan, int start, int end, TSink sink, bool crLfFollows)
         where TSink : struct, IDkimBodySink
     {
-        if (_relaxed)
-        {
-            AppendRelaxedData(data, sink);
-            return;
-        }
-
-        if (!data.IsEmpty)
-        {
-            ReleaseEmptyLines(sink);
-            sink.Write(data);
-            _lineHasContent = true;
-            _wroteAnything = true;
-        }
-    }
-
-    private void AppendRelaxedData<TSink>(ReadOnlySpan<byte> data, TSink sink)
-        where TSink : struct, IDkimBodySink
-    {
-        int first = data.IndexOfAnyExcept(Whitespace);
-        if (first < 0)
+        ReadOnlySpan<byte> data = scan.Source[start..end];
+        int first = data.IsEmpty || !IsWhitespace(data[0]) ? 0 : data.IndexOfAnyExcept(Whitespace);
+        if (data.IsEmpty || first < 0)
         {
             // Whitespace only: whether it becomes one SP or nothing depends on what follows on this line.
             _heldWhitespace |= !data.IsEmpty;
-            return;
+            return false;
         }
 
         ReleaseEmptyLines(sink);
@@ -205,53 +262,53 @@ public sealed class DkimBodyCanonicalizer
             sink.Write(Space);
         }
 
-        data = data[first..];
-        int last = data.LastIndexOfAnyExcept(Whitespace);
-        WriteCollapsed(data[..(last + 1)], sink);
+        _wroteAnything = true;
+        if (!IsWhitespace(data[^1]) && crLfFollows)
+        {
+            WriteCollapsed(ref scan, start + first, end, end + CrLf.Length, sink);
+            _heldWhitespace = false;
+            _lineHasContent = false;
+            return true;
+        }
+
+        int last = IsWhitespace(data[^1]) ? data.LastIndexOfAnyExcept(Whitespace) : data.Length - 1;
+        WriteCollapsed(ref scan, start + first, start + last + 1, start + last + 1, sink);
         _heldWhitespace = last < data.Length - 1;
         _lineHasContent = true;
-        _wroteAnything = true;
+        return false;
     }
 
-    /// <summary>Writes <paramref name="content"/>, which starts and ends with non-WSP, with every WSP run reduced
-    /// to one SP (RFC 6376 §3.4.4). Only runs that are not already a single SP need rewriting, so it searches for
-    /// tabs and double spaces and copies everything between them as it stands.</summary>
-    private static void WriteCollapsed<TSink>(ReadOnlySpan<byte> content, TSink sink)
+    /// <summary>Writes bytes <paramref name="start"/> to <paramref name="end"/> of the scanned source, which start
+    /// and end with non-WSP, with every WSP run reduced to one SP (RFC 6376 §3.4.4); then, unchanged, the bytes up
+    /// to <paramref name="through"/> (the line's CRLF, or nothing).</summary>
+    private static void WriteCollapsed<TSink>(ref DkimIrregularWhitespaceScan scan, int start, int end, int through, TSink sink)
         where TSink : struct, IDkimBodySink
     {
-        int written = 0;
-        int nextTab = content.IndexOf((byte)'\t');
-        int nextDoubleSpace = content.IndexOf("  "u8);
-        while (nextTab >= 0 || nextDoubleSpace >= 0)
+        ReadOnlySpan<byte> source = scan.Source;
+        int written = start;
+        int found;
+        while ((found = scan.NextFrom(written)) >= 0 && found < end)
         {
-            int found = nextTab < 0 ? nextDoubleSpace : nextDoubleSpace < 0 ? nextTab : Math.Min(nextTab, nextDoubleSpace);
-
-            // found > written, because content[written] is never WSP; a SP just before the first tab starts its run.
-            int runStart = content[found - 1] == (byte)' ' ? found - 1 : found;
-            int runEnd = found + content[found..].IndexOfAnyExcept(Whitespace);
-            if (content[runStart] == (byte)' ')
+            // found > written, because source[written] is never WSP; a SP just before the first tab starts its run.
+            int runStart = source[found - 1] == (byte)' ' ? found - 1 : found;
+            int runEnd = found + source[found..end].IndexOfAnyExcept(Whitespace);
+            if (source[runStart] == (byte)' ')
             {
-                sink.Write(content[written..(runStart + 1)]);
+                sink.Write(source[written..(runStart + 1)]);
             }
             else
             {
-                sink.Write(content[written..runStart]);
+                sink.Write(source[written..runStart]);
                 sink.Write(Space);
             }
 
             written = runEnd;
-            nextTab = nextTab >= 0 && nextTab < runEnd ? IndexOf(content, runEnd, "\t"u8) : nextTab;
-            nextDoubleSpace = nextDoubleSpace >= 0 && nextDoubleSpace < runEnd ? IndexOf(content, runEnd, "  "u8) : nextDoubleSpace;
         }
 
-        sink.Write(content[written..]);
+        sink.Write(source[written..through]);
     }
 
-    private static int IndexOf(ReadOnlySpan<byte> content, int from, ReadOnlySpan<byte> value)
-    {
-        int index = content[from..].IndexOf(value);
-        return index < 0 ? -1 : from + index;
-    }
+    private static bool IsWhitespace(byte value) => value is (byte)' ' or (byte)'\t';
 
     private void ThrowIfCompleted()
     {
