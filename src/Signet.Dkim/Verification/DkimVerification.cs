@@ -63,7 +63,7 @@ public sealed class DkimVerification : IDisposable
     {
         if (_entries.Count >= _verifier.Options.MaximumSignatures)
         {
-            DkimSignatureParser.TryParse(field, out var skipped, out var skippedIdentity, out _);
+            var skipped = DkimSignatureParser.TryParse(field, out var parsed, out var skippedIdentity, out _) ? parsed : null;
             var tooMany = new DkimFailure(DkimFailureReason.TooManySignatures,
                 $"not checked: the message has more than {_verifier.Options.MaximumSignatures} DKIM signatures");
             return new Entry(skipped, skippedIdentity, DkimSignatureResult.Failed(tooMany, skippedIdentity, skipped));

@@ -72,7 +72,7 @@ public sealed class VerifyCommand : ICliCommand
 
         string authservId = options.Get("authserv-id") ?? Environment.MachineName.ToLowerInvariant();
         console.WriteLine(options.Has("json")
-            ? JsonSerializer.Serialize(VerifyJson.From(report))
+            ? JsonSerializer.Serialize(VerifyJson.Create(report))
             : AuthenticationResultsWriter.Format(authservId, report.Signatures, "\n").TrimEnd('\n'));
         return ExitStatus(results);
     }

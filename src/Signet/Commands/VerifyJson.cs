@@ -9,7 +9,7 @@ public sealed record VerifyJson(
     [property: JsonPropertyName("from")] VerifyJson.FromJson From,
     [property: JsonPropertyName("signatures")] IReadOnlyList<VerifyJson.SignatureJson> Signatures)
 {
-    public static VerifyJson From(DkimMessageReport report)
+    public static VerifyJson Create(DkimMessageReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return new VerifyJson(
