@@ -8,12 +8,12 @@ namespace Signet.Dns;
 /// records of other types are ignored. Names compare case-insensitively, with or without the trailing dot.</summary>
 public sealed class ZoneFileTxtSource : ITxtRecordSource
 {
-    private readonly Dictionary<string, List<TxtRecord>> _records;
+    private readonly Dictionary<string, IReadOnlyList<TxtRecord>> _records;
     private readonly string _description;
 
     private ZoneFileTxtSource(Dictionary<string, List<TxtRecord>> records, string description)
     {
-        _records = records;
+        _records = records.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<TxtRecord>)pair.Value.AsReadOnly(), StringComparer.Ordinal);
         _description = description;
     }
 
