@@ -8,11 +8,11 @@ internal sealed record CliRun(int ExitCode, byte[] Output, string Error)
 {
     public string OutputText => Encoding.UTF8.GetString(Output);
 
-    public static Task<CliRun> Run(params string[] args) => Run(Array.Empty<byte>(), args);
+    public static Task<CliRun> Run(params string[] args) => RunWithInput(Array.Empty<byte>(), args);
 
-    public static Task<CliRun> Run(string input, params string[] args) => Run(Encoding.UTF8.GetBytes(input), args);
+    public static Task<CliRun> RunWithInput(string input, params string[] args) => RunWithInput(Encoding.UTF8.GetBytes(input), args);
 
-    public static async Task<CliRun> Run(byte[] input, params string[] args)
+    public static async Task<CliRun> RunWithInput(byte[] input, params string[] args)
     {
         var output = new MemoryStream();
         var error = new StringWriter();

@@ -107,7 +107,7 @@ public sealed class MessageInput
 
         if (header.Contains((byte)0))
         {
-            throw new CliUsageException("the input holds binary data (NUL bytes in the header): expected a mail message");
+            throw new CliUsageException("the input is not a mail message: it holds binary data (NUL bytes in the header)");
         }
     }
 }

@@ -67,6 +67,14 @@ public static class Streams
 
         public override void SetLength(long value) => throw new NotSupportedException();
 
-        protected override void Dispose(bool disposing) => inner.Flush();
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && inner.CanWrite)
+            {
+                inner.Flush();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }

@@ -52,7 +52,7 @@ public class DkimSignatureParserTests
     [Fact]
     public void TryParse_UnparseableField_StillReportsDomainAndSelector()
     {
-        DkimSignatureParser.TryParse(Field("v=1; a=rsa-sha256; d=example.com; s=s1; h=to; bh=AAAA; b=abcdefghijkl"), out _, out var identity, out _);
+        Assert.False(DkimSignatureParser.TryParse(Field("v=1; a=rsa-sha256; d=example.com; s=s1; h=to; bh=AAAA; b=abcdefghijkl"), out _, out var identity, out _));
         Assert.Equal("example.com", identity.SigningDomain);
         Assert.Equal("s1", identity.Selector);
         Assert.Equal("abcdefgh", identity.SignaturePrefix);

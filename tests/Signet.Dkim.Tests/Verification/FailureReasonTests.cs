@@ -57,7 +57,7 @@ public class FailureReasonTests
     public async Task Verify_PublishedKeyIsAnotherKey_FailsWithSignatureMismatch()
     {
         var signed = Sign(TestMessages.Simple, new DkimSigningRequest(TestKeys.Rsa2048, "example.com", "s1"));
-        var result = Assert.Single(await Verify(signed, Keys(("s1", TestKeys.OtherRsa))));
+        var result = Assert.Single(await Verify(signed, KeySourceFor(("s1", TestKeys.OtherRsa))));
         AssertFailure(result, DkimResultStatus.Fail, DkimFailureReason.SignatureMismatch);
     }
 
@@ -66,7 +66,7 @@ public class FailureReasonTests
     {
         var signed = Sign(TestMessages.Simple, new DkimSigningRequest(TestKeys.Ed25519, "example.com", "s1") { Expiration = TimeSpan.FromHours(1) });
         var later = new FixedClock(DateTimeOffset.UtcNow.AddHours(2));
-        var result = Assert.Single(await Verify(signed, Keys(("s1", TestKeys.Ed25519)), time: later));
+        var result = Assert.Single(await Verify(signed, KeySourceFor(("s1", TestKeys.Ed25519)), time: later));
         AssertFailure(result, DkimResultStatus.PermError, DkimFailureReason.Expired);
     }
 
@@ -75,7 +75,7 @@ public class FailureReasonTests
     {
         var signed = Sign(TestMessages.Simple, new DkimSigningRequest(TestKeys.Ed25519, "example.com", "s1"));
         var earlier = new FixedClock(DateTimeOffset.UtcNow.AddHours(-1));
-        var result = Assert.Single(await Verify(signed, Keys(("s1", TestKeys.Ed25519)), time: earlier));
+        var result = Assert.Single(await Verify(signed, KeySourceFor(("s1", TestKeys.Ed25519)), time: earlier));
         AssertFailure(result, DkimResultStatus.PermError, DkimFailureReason.TimestampInFuture);
     }
 
@@ -134,7 +134,7 @@ public class FailureReasonTests
         string field = "DKIM-Signature: v=1; a=rsa-sha1; d=example.com; s=s1; h=from; bh=AAAA; b=AAAA\r\n";
         var message = Encoding.ASCII.GetBytes(field + TestMessages.Simple);
 
-        var result = Assert.Single(await Verify(message, Keys(("s1", TestKeys.Rsa2048))));
+        var result = Assert.Single(await Verify(message, KeySourceFor(("s1", TestKeys.Rsa2048))));
         AssertFailure(result, DkimResultStatus.PermError, DkimFailureReason.RsaSha1NotAccepted);
     }
 
@@ -143,11 +143,11 @@ public class FailureReasonTests
     {
         var limited = LimitedSignature.Create(TestMessages.Simple, TestKeys.Ed25519, bodyLength: 10);
 
-        var policy = Assert.Single(await Verify(limited, Keys(("s1", TestKeys.Ed25519))));
+        var policy = Assert.Single(await Verify(limited, KeySourceFor(("s1", TestKeys.Ed25519))));
         Assert.Equal(DkimResultStatus.Policy, policy.Status);
         Assert.Contains("l=10", policy.Reason);
 
-        var accepted = Assert.Single(await Verify(limited, Keys(("s1", TestKeys.Ed25519)),
+        var accepted = Assert.Single(await Verify(limited, KeySourceFor(("s1", TestKeys.Ed25519)),
             DkimVerifierOptions.Default with { BodyLengthPolicy = DkimBodyLengthPolicy.Accept }));
         Assert.Equal(DkimResultStatus.Pass, accepted.Status);
     }
@@ -161,7 +161,7 @@ public class FailureReasonTests
             message = Sign(message, new DkimSigningRequest(TestKeys.Ed25519, "example.com", "s1"));
         }
 
-        var results = await Verify(message, Keys(("s1", TestKeys.Ed25519)), DkimVerifierOptions.Default with { MaximumSignatures = 2 });
+        var results = await Verify(message, KeySourceFor(("s1", TestKeys.Ed25519)), DkimVerifierOptions.Default with { MaximumSignatures = 2 });
 
         Assert.Equal([DkimResultStatus.Pass, DkimResultStatus.Pass, DkimResultStatus.Neutral], results.Select(r => r.Status));
         Assert.Equal(DkimFailureReason.TooManySignatures, results[2].Failure!.Reason);
@@ -171,7 +171,7 @@ public class FailureReasonTests
     {
         var signed = Encoding.UTF8.GetString(Sign(TestMessages.Simple, new DkimSigningRequest(TestKeys.Rsa2048, "example.com", "s1")));
         var altered = Encoding.UTF8.GetBytes(prefix + alter(signed));
-        return Assert.Single(await Verify(altered, Keys(("s1", TestKeys.Rsa2048))));
+        return Assert.Single(await Verify(altered, KeySourceFor(("s1", TestKeys.Rsa2048))));
     }
 
     private static void AssertFailure(DkimSignatureResult result, DkimResultStatus status, DkimFailureReason reason)

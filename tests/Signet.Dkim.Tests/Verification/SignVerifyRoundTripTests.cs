@@ -31,7 +31,7 @@ public class SignVerifyRoundTripTests
         var key = TestKeys.Named(keyName);
         var signed = Sign(TestMessages.Simple, new DkimSigningRequest(key, "example.com", "s1") { Canonicalization = canonicalization });
 
-        var results = await Verify(signed, Keys(("s1", key)));
+        var results = await Verify(signed, KeySourceFor(("s1", key)));
 
         var result = Assert.Single(results);
         Assert.Equal(DkimResultStatus.Pass, result.Status);
@@ -45,7 +45,7 @@ public class SignVerifyRoundTripTests
             new DkimSigningRequest(TestKeys.Rsa2048, "example.com", "rsa"),
             new DkimSigningRequest(TestKeys.Ed25519, "example.com", "ed"));
 
-        var results = await Verify(signed, Keys(("rsa", TestKeys.Rsa2048), ("ed", TestKeys.Ed25519)));
+        var results = await Verify(signed, KeySourceFor(("rsa", TestKeys.Rsa2048), ("ed", TestKeys.Ed25519)));
 
         Assert.Equal(["rsa-sha256", "ed25519-sha256"], results.Select(r => r.Identity.Algorithm));
         Assert.All(results, r => Assert.Equal(DkimResultStatus.Pass, r.Status));
@@ -59,7 +59,7 @@ public class SignVerifyRoundTripTests
         string signedText = Encoding.UTF8.GetString(signed);
         Assert.DoesNotContain("\r", signedText);
 
-        var keys = Keys(("s1", TestKeys.Rsa2048));
+        var keys = KeySourceFor(("s1", TestKeys.Rsa2048));
         Assert.Equal(DkimResultStatus.Pass, Assert.Single(await Verify(signed, keys)).Status);
         var crlf = Encoding.UTF8.GetBytes(signedText.Replace("\n", "\r\n", StringComparison.Ordinal));
         Assert.Equal(DkimResultStatus.Pass, Assert.Single(await Verify(crlf, keys)).Status);
@@ -76,7 +76,7 @@ public class SignVerifyRoundTripTests
         var signed = Sign(message, new DkimSigningRequest(TestKeys.Ed25519, "example.com", "s1"));
         var (header, body) = TestMessages.Split(signed);
 
-        var verifier = new DkimVerifier(Keys(("s1", TestKeys.Ed25519)));
+        var verifier = new DkimVerifier(KeySourceFor(("s1", TestKeys.Ed25519)));
         using var verification = verifier.Begin(header);
         foreach (var chunk in body.Chunk(chunkSize))
         {
@@ -124,7 +124,7 @@ public class SignVerifyRoundTripTests
         return await new DkimVerifier(keys, options, time).VerifyAsync(header, body);
     }
 
-    internal static InMemoryTxtSource Keys(params (string Selector, DkimPrivateKey Key)[] keys)
+    internal static InMemoryTxtSource KeySourceFor(params (string Selector, DkimPrivateKey Key)[] keys)
     {
         var source = new InMemoryTxtSource();
         foreach (var (selector, key) in keys)

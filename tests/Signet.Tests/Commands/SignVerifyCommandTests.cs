@@ -30,7 +30,7 @@ public class SignVerifyCommandTests : IDisposable
     {
         string message = Message.Replace("\n", lineEnding, StringComparison.Ordinal);
 
-        var run = await CliRun.Run(message, "sign", "--domain", "example.com", "--key", _rsa, "--selector", "s1", "--key", _ed, "--selector", "s2");
+        var run = await CliRun.RunWithInput(message, "sign", "--domain", "example.com", "--key", _rsa, "--selector", "s1", "--key", _ed, "--selector", "s2");
 
         Assert.Equal(0, run.ExitCode);
         string output = run.OutputText;
@@ -44,9 +44,9 @@ public class SignVerifyCommandTests : IDisposable
     [Fact]
     public async Task SignThenVerify_WithKeysFile_PassesAndExitsZero()
     {
-        var signed = await CliRun.Run(Message, "sign", "--domain", "example.com", "--key", _rsa, "--selector", "s1", "--key", _ed, "--selector", "s2");
+        var signed = await CliRun.RunWithInput(Message, "sign", "--domain", "example.com", "--key", _rsa, "--selector", "s1", "--key", _ed, "--selector", "s2");
 
-        var run = await CliRun.Run(signed.Output, "verify", "--keys", _zone, "--authserv-id", "mx.example.net");
+        var run = await CliRun.RunWithInput(signed.Output, "verify", "--keys", _zone, "--authserv-id", "mx.example.net");
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("Authentication-Results: mx.example.net;", run.OutputText);
@@ -59,9 +59,9 @@ public class SignVerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_Json_GivesFromDomainAndOneEntryPerSignature()
     {
-        var signed = await CliRun.Run(Message, "sign", "--domain", "example.com", "--key", _rsa);
+        var signed = await CliRun.RunWithInput(Message, "sign", "--domain", "example.com", "--key", _rsa);
 
-        var run = await CliRun.Run(signed.Output, "verify", "--keys", _zone, "--json");
+        var run = await CliRun.RunWithInput(signed.Output, "verify", "--keys", _zone, "--json");
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.OutputText);
@@ -78,10 +78,10 @@ public class SignVerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_TamperedBody_ExitsOneWithTheReason()
     {
-        var signed = await CliRun.Run(Message, "sign", "--domain", "example.com", "--key", _rsa);
+        var signed = await CliRun.RunWithInput(Message, "sign", "--domain", "example.com", "--key", _rsa);
         var tampered = Encoding.UTF8.GetBytes(signed.OutputText.Replace("Bob", "Eve", StringComparison.Ordinal));
 
-        var run = await CliRun.Run(tampered, "verify", "--keys", _zone);
+        var run = await CliRun.RunWithInput(tampered, "verify", "--keys", _zone);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("dkim=fail", run.OutputText);
@@ -91,7 +91,7 @@ public class SignVerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_NoSignature_ExitsOneWithDkimNone()
     {
-        var run = await CliRun.Run(Message, "verify", "--keys", _zone);
+        var run = await CliRun.RunWithInput(Message, "verify", "--keys", _zone);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("dkim=none", run.OutputText);
     }
@@ -111,10 +111,10 @@ public class SignVerifyCommandTests : IDisposable
     [Fact]
     public async Task Verify_ExpiredSignatureAsOfLater_ExitsOne()
     {
-        var signed = await CliRun.Run(Message, "sign", "--domain", "example.com", "--key", _rsa, "--expire", "1h");
+        var signed = await CliRun.RunWithInput(Message, "sign", "--domain", "example.com", "--key", _rsa, "--expire", "1h");
         string later = DateTimeOffset.UtcNow.AddHours(3).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        var run = await CliRun.Run(signed.Output, "verify", "--keys", _zone, "--at", later);
+        var run = await CliRun.RunWithInput(signed.Output, "verify", "--keys", _zone, "--at", later);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("expired", run.OutputText);
@@ -127,7 +127,7 @@ public class SignVerifyCommandTests : IDisposable
     [InlineData("--expire", "soon", "expected a duration")]
     public async Task Sign_BadOption_ExitsTwoWithOneLine(string option, string value, string expected)
     {
-        var run = await CliRun.Run(Message, "sign", "--domain", "example.com", "--key", _rsa, option, value);
+        var run = await CliRun.RunWithInput(Message, "sign", "--domain", "example.com", "--key", _rsa, option, value);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Error);
@@ -144,7 +144,7 @@ public class SignVerifyCommandTests : IDisposable
         new Random(7).NextBytes(garbage);
         var args = command == "sign" ? new[] { "sign", "--domain", "example.com", "--key", _rsa } : new[] { "verify", "--keys", _zone };
 
-        var run = await CliRun.Run(garbage, args);
+        var run = await CliRun.RunWithInput(garbage, args);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("not a mail message", run.Error);
@@ -161,7 +161,7 @@ public class SignVerifyCommandTests : IDisposable
             header.CopyTo(input, i * header.Length);
         }
 
-        var run = await CliRun.Run(input, "verify", "--keys", _zone);
+        var run = await CliRun.RunWithInput(input, "verify", "--keys", _zone);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("header section is larger than", run.Error);
@@ -171,18 +171,18 @@ public class SignVerifyCommandTests : IDisposable
     public async Task Sign_LargeBody_IsSpooledAndCopiedExactly()
     {
         var body = new StringBuilder();
-        for (int i = 0; i < 200_000; i++)
+        for (int i = 0; i < 350_000; i++)
         {
             body.Append("line ").Append(i).Append(" of a large message body\n");
         }
 
         string message = Message + body;
-        var run = await CliRun.Run(message, "sign", "--domain", "example.com", "--key", _ed, "--selector", "s2");
+        var run = await CliRun.RunWithInput(message, "sign", "--domain", "example.com", "--key", _ed, "--selector", "s2");
 
         Assert.Equal(0, run.ExitCode);
         Assert.True(message.Length > 8 * 1024 * 1024);
         Assert.EndsWith(message, run.OutputText, StringComparison.Ordinal);
-        var verified = await CliRun.Run(run.Output, "verify", "--keys", _zone);
+        var verified = await CliRun.RunWithInput(run.Output, "verify", "--keys", _zone);
         Assert.Equal(0, verified.ExitCode);
     }
 
