@@ -41,7 +41,7 @@ public static class DkimMessageReporter
         if (from.AuthorDomain is not { } fromDomain)
         {
             // Several From domains, none, or an unreadable From: alignment cannot be judged (RFC 9989 §4.4.1).
-            return new DkimReportedSignature(result, false, "alignment not judged: " + from.Message);
+            return new DkimReportedSignature(result, false, "alignment not judged: " + ShortFromProblem(from), from.Message);
         }
 
         var alignment = await DkimAlignment.CheckAsync(signingDomain, fromDomain, AlignmentMode.Relaxed, organizationalDomains, cancellationToken)
@@ -52,6 +52,19 @@ public static class DkimMessageReporter
             AlignmentStatus.NotAligned => false,
             _ => null,
         };
-        return new DkimReportedSignature(result, aligned, alignment.Message);
+        string note = aligned switch
+        {
+            true => $"aligned with From domain {fromDomain}",
+            false => $"not aligned with From domain {fromDomain}",
+            null => "alignment with From domain " + fromDomain + " not determined",
+        };
+        return new DkimReportedSignature(result, aligned, note, alignment.Message);
     }
+
+    private static string ShortFromProblem(FromDomainResult from) => from.Status switch
+    {
+        FromDomainStatus.Several => "several From addresses or fields",
+        FromDomainStatus.None => "no From address",
+        _ => "the From field is malformed",
+    };
 }

@@ -22,7 +22,7 @@ public sealed record VerifyJson(
                 s.Result.Failure is null ? null : DkimFailureReasons.Token(s.Result.Failure.Reason),
                 s.Result.Reason,
                 s.Aligned,
-                s.AlignmentNote)).ToList());
+                s.AlignmentDetail ?? s.AlignmentNote)).ToList());
     }
 
     public sealed record FromJson(
