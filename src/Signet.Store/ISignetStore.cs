@@ -1,0 +1,92 @@
+using Signet.Store.Access;
+using Signet.Store.Model;
+
+namespace Signet.Store;
+
+/// <summary>Everything the console, the REST API, the CLI, the milter and the relay do with domains, keys, users and
+/// the audit log. Every call takes the <see cref="Actor"/> it acts for, and role scope is enforced behind this
+/// interface in one place: a domain admin asking for another domain gets <see cref="StoreErrorKind.NotFound"/>.
+/// Every change is audited. Private keys are encrypted at rest and never returned, except by
+/// <see cref="ExportPrivateKeyPemAsync"/> (server admins only, audited).</summary>
+public interface ISignetStore
+{
+    Task<StoreResult<IReadOnlyList<DomainEntry>>> ListDomainsAsync(Actor actor, CancellationToken cancellationToken);
+
+    Task<StoreResult<DomainEntry>> GetDomainAsync(Actor actor, string domain, CancellationToken cancellationToken);
+
+    Task<StoreResult<DomainEntry>> AddDomainAsync(Actor actor, string domain, CancellationToken cancellationToken);
+
+    Task<StoreResult<DomainEntry>> UpdateDomainAsync(Actor actor, string domain, bool? signingEnabled, SubdomainSigning? subdomains, CancellationToken cancellationToken);
+
+    /// <summary>Removes a domain and deletes its keys.</summary>
+    Task<StoreResult<bool>> RemoveDomainAsync(Actor actor, string domain, CancellationToken cancellationToken);
+
+    /// <summary>The keys of a domain or of the server, newest first; deleted keys are not listed.</summary>
+    Task<StoreResult<IReadOnlyList<KeyEntry>>> ListKeysAsync(Actor actor, KeyOwner owner, CancellationToken cancellationToken);
+
+    Task<StoreResult<KeyEntry>> GetKeyAsync(Actor actor, Guid keyId, CancellationToken cancellationToken);
+
+    /// <summary>Generates a key on the server; it starts pending. The selector must be free for that domain.</summary>
+    Task<StoreResult<KeyEntry>> GenerateKeyAsync(Actor actor, KeyOwner owner, KeyGenerationRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Imports a private key made elsewhere (PKCS#8 PEM, PKCS#1 PEM, Ed25519 seed); weak keys are refused with the reason.</summary>
+    Task<StoreResult<KeyEntry>> ImportKeyAsync(Actor actor, KeyOwner owner, string selector, ReadOnlyMemory<byte> privateKey, CancellationToken cancellationToken);
+
+    /// <summary>Looks the key's record up in DNS now, records the outcome on the key and returns it.</summary>
+    Task<StoreResult<KeyEntry>> CheckKeyDnsAsync(Actor actor, Guid keyId, CancellationToken cancellationToken);
+
+    /// <summary>Pending → active. Refused while the DNS record is known to be missing or wrong, unless <paramref name="force"/>.</summary>
+    Task<StoreResult<KeyEntry>> ActivateKeyAsync(Actor actor, Guid keyId, bool force, CancellationToken cancellationToken);
+
+    /// <summary>Active → retiring: stops signing, the record stays published.</summary>
+    Task<StoreResult<KeyEntry>> RetireKeyAsync(Actor actor, Guid keyId, CancellationToken cancellationToken);
+
+    /// <summary>→ revoked: the record to publish becomes p= empty.</summary>
+    Task<StoreResult<KeyEntry>> RevokeKeyAsync(Actor actor, Guid keyId, CancellationToken cancellationToken);
+
+    /// <summary>→ deleted: the private key is destroyed.</summary>
+    Task<StoreResult<bool>> DeleteKeyAsync(Actor actor, Guid keyId, CancellationToken cancellationToken);
+
+    /// <summary>Starts a rotation of an active key: a new key of the same kind under <paramref name="newSelector"/>, pending.</summary>
+    Task<StoreResult<RotationEntry>> StartRotationAsync(Actor actor, Guid oldKeyId, string newSelector, CancellationToken cancellationToken);
+
+    Task<StoreResult<IReadOnlyList<RotationEntry>>> ListRotationsAsync(Actor actor, KeyOwner owner, CancellationToken cancellationToken);
+
+    /// <summary>Checks DNS for every rotation waiting for it and for pending keys, switches those whose record is
+    /// published and matches, and revokes old keys whose period has passed. Run periodically by <c>signet serve</c>.</summary>
+    Task<StoreResult<IReadOnlyList<RotationEntry>>> AdvanceRotationsAsync(Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>The private key as PKCS#8 PEM: server admins only, always audited.</summary>
+    Task<StoreResult<string>> ExportPrivateKeyPemAsync(Actor actor, Guid keyId, CancellationToken cancellationToken);
+
+    Task<StoreResult<ServerSettings>> GetServerSettingsAsync(Actor actor, CancellationToken cancellationToken);
+
+    Task<StoreResult<ServerSettings>> UpdateServerSettingsAsync(Actor actor, string? hostName, bool? serverSigningEnabled, CancellationToken cancellationToken);
+
+    Task<StoreResult<IReadOnlyList<UserEntry>>> ListUsersAsync(Actor actor, CancellationToken cancellationToken);
+
+    Task<StoreResult<UserEntry>> AddUserAsync(Actor actor, string name, UserRole role, string password, IReadOnlyList<string> domains, CancellationToken cancellationToken);
+
+    Task<StoreResult<UserEntry>> SetUserDomainsAsync(Actor actor, Guid userId, IReadOnlyList<string> domains, CancellationToken cancellationToken);
+
+    Task<StoreResult<bool>> RemoveUserAsync(Actor actor, Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Checks a user's password; a successful or failed sign-in is audited. Null when it does not match.</summary>
+    Task<StoreResult<Actor?>> AuthenticatePasswordAsync(string name, string password, CancellationToken cancellationToken);
+
+    /// <summary>Creates an API token for a user (acting with that user's role and domains); the secret is returned
+    /// once and stored only as a hash.</summary>
+    Task<StoreResult<string>> CreateTokenAsync(Actor actor, Guid userId, string description, CancellationToken cancellationToken);
+
+    /// <summary>The actor an API token stands for, or null for an unknown or revoked token.</summary>
+    Task<StoreResult<Actor?>> AuthenticateTokenAsync(string token, CancellationToken cancellationToken);
+
+    Task<StoreResult<IReadOnlyList<AuditEntry>>> ListAuditAsync(Actor actor, int limit, CancellationToken cancellationToken);
+
+    /// <summary>What the mail path signs with now: enabled domains, their active keys (decrypted), the server-wide
+    /// keys when enabled. Cheap to call repeatedly: callers cache it and ask again when <see cref="GetRevisionAsync"/> changes.</summary>
+    Task<SigningSnapshot> GetSigningSnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>A number that changes whenever anything that affects signing changes (on any node sharing the database).</summary>
+    Task<long> GetRevisionAsync(CancellationToken cancellationToken);
+}

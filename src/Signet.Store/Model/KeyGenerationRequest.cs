@@ -1,0 +1,6 @@
+using Signet.Dkim;
+
+namespace Signet.Store.Model;
+
+/// <summary>A key to generate on the server: RSA 2048 unless said otherwise, selector s1 suggested.</summary>
+public sealed record KeyGenerationRequest(string Selector, DkimKeyType KeyType = DkimKeyType.Rsa, int RsaBits = 2048);
