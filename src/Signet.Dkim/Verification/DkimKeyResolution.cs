@@ -8,10 +8,10 @@ namespace Signet.Dkim.Verification;
 /// there is none (RFC 6376 §6.1.2). DNS outcomes map to results here and nowhere else.</summary>
 internal static class DkimKeyResolution
 {
-    public static DkimFailure? Resolve(DkimSignature signature, TxtLookupResult lookup, out DkimKeyRecord record, out DkimPublicKey key)
+    public static DkimFailure? Resolve(DkimSignature signature, TxtLookupResult lookup, DkimParsedKeyCache cache, out DkimKeyRecord? record, out DkimPublicKey? key)
     {
-        record = null!;
-        key = null!;
+        record = null;
+        key = null;
         string name = signature.KeyRecordName;
         switch (lookup.Status)
         {
@@ -23,27 +23,35 @@ internal static class DkimKeyResolution
                 return new DkimFailure(DkimFailureReason.DnsPermanentFailure, $"the DNS answer for {name} is unusable{Detail(lookup)}");
         }
 
-        var failure = ParseFirstKeyRecord(name, lookup.Records, out record);
-        return failure ?? CheckRecordAgainstSignature(signature, record) ?? GetKey(record, out key);
+        var parsed = FirstKeyRecord(name, lookup.Records, cache, out var failure);
+        if (parsed is null)
+        {
+            return failure;
+        }
+
+        record = parsed.Record!;
+        key = parsed.Key;
+        return CheckRecordAgainstSignature(signature, record) ?? parsed.KeyFailure;
     }
 
     // RFC 6376 §3.6.2.2: with several TXT records the result is undefined; we take the first that parses as a
     // key record, and report the first error only when none does.
-    private static DkimFailure? ParseFirstKeyRecord(string name, IReadOnlyList<TxtRecord> records, out DkimKeyRecord record)
+    private static DkimParsedKey? FirstKeyRecord(string name, IReadOnlyList<TxtRecord> records, DkimParsedKeyCache cache, out DkimFailure? failure)
     {
-        record = null!;
-        DkimFailure? first = null;
+        failure = null;
         foreach (var txt in records)
         {
-            if (DkimKeyRecord.TryParse(txt.Join(), out record, out var failure))
+            var parsed = cache.Get(txt.Join());
+            if (parsed.Record is not null)
             {
-                return null;
+                return parsed;
             }
 
-            first ??= failure with { Message = $"the key record at {name} is unusable: {failure.Message}" };
+            failure ??= parsed.RecordFailure! with { Message = $"the key record at {name} is unusable: {parsed.RecordFailure!.Message}" };
         }
 
-        return first ?? new DkimFailure(DkimFailureReason.KeyNotFound, $"no key record at {name}");
+        failure ??= new DkimFailure(DkimFailureReason.KeyNotFound, $"no key record at {name}");
+        return null;
     }
 
     private static DkimFailure? CheckRecordAgainstSignature(DkimSignature signature, DkimKeyRecord record)
@@ -55,13 +63,13 @@ internal static class DkimKeyResolution
         }
 
         // RFC 6376 §3.6.1: h= lists the hash algorithms the key may be used with.
-        if (record.AcceptableHashAlgorithms is { } hashes && !hashes.Contains("sha256", StringComparer.OrdinalIgnoreCase))
+        if (!record.AllowsHashAlgorithm("sha256"))
         {
             return new DkimFailure(DkimFailureReason.KeyHashExcluded,
-                $"the key record allows only h={string.Join(':', hashes)}, not sha256");
+                $"the key record allows only h={string.Join(':', record.AcceptableHashAlgorithms!)}, not sha256");
         }
 
-        if (!record.ServiceTypes.Any(s => s is "*" or "email"))
+        if (!record.AllowsEmail)
         {
             return new DkimFailure(DkimFailureReason.KeyServiceTypeExcluded,
                 $"the key record is for s={string.Join(':', record.ServiceTypes)}, not email");
@@ -76,9 +84,6 @@ internal static class DkimKeyResolution
 
         return null;
     }
-
-    private static DkimFailure? GetKey(DkimKeyRecord record, out DkimPublicKey key) =>
-        record.TryGetPublicKey(out key, out var failure) ? null : failure;
 
     private static string Detail(TxtLookupResult lookup) => lookup.Detail.Length > 0 ? $" ({lookup.Detail})" : string.Empty;
 }

@@ -105,9 +105,9 @@ public sealed class DkimVerification : IDisposable
 
     private DkimSignatureResult Finish(DkimSignature signature, DkimSignatureIdentity identity, TxtLookupResult lookup)
     {
-        var failure = DkimKeyResolution.Resolve(signature, lookup, out var record, out var key)
+        var failure = DkimKeyResolution.Resolve(signature, lookup, _verifier.KeyCache, out var record, out var key)
             ?? CheckBodyHash(signature)
-            ?? CheckSignature(signature, key);
+            ?? CheckSignature(signature, key!);
         if (failure is not null)
         {
             return DkimSignatureResult.Failed(failure, identity, signature) with { KeySizeBits = key?.KeySizeBits, KeyIsTesting = record?.IsTesting ?? false };
@@ -123,8 +123,8 @@ public sealed class DkimVerification : IDisposable
             Failure = lengthNote,
             Identity = identity,
             Signature = signature,
-            KeySizeBits = key.KeySizeBits,
-            KeyIsTesting = record.IsTesting,
+            KeySizeBits = key!.KeySizeBits,
+            KeyIsTesting = record!.IsTesting,
         };
     }
 

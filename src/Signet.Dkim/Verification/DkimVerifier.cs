@@ -12,6 +12,7 @@ public sealed class DkimVerifier
         KeySource = keySource ?? throw new ArgumentNullException(nameof(keySource));
         Options = options ?? DkimVerifierOptions.Default;
         Time = time ?? TimeProvider.System;
+        KeyCache = new DkimParsedKeyCache(Options.ParsedKeyCacheSize);
     }
 
     public ITxtRecordSource KeySource { get; }
@@ -19,6 +20,8 @@ public sealed class DkimVerifier
     public DkimVerifierOptions Options { get; }
 
     public TimeProvider Time { get; }
+
+    internal DkimParsedKeyCache KeyCache { get; }
 
     /// <summary>Starts verifying a message whose header is known: signatures are parsed and their keys looked up
     /// at once, while the caller feeds the body.</summary>

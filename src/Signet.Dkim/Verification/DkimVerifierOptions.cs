@@ -14,5 +14,8 @@ public sealed record DkimVerifierOptions
     /// because anyone could have appended the uncovered part (RFC 6376 §8.2).</summary>
     public DkimBodyLengthPolicy BodyLengthPolicy { get; init; } = DkimBodyLengthPolicy.ReportAsPolicy;
 
+    /// <summary>How many distinct key records stay parsed: parsing an RSA key costs far more than verifying with it.</summary>
+    public int ParsedKeyCacheSize { get; init; } = 10_000;
+
     public static DkimVerifierOptions Default { get; } = new();
 }
