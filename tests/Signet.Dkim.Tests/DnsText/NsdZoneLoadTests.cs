@@ -1,3 +1,5 @@
+using Signet.Testing;
+using TestKeys = Signet.Dkim.Tests.Keys.TestKeys;
 using System.Text;
 using System.Text.RegularExpressions;
 using Signet.Dkim.DnsText;

@@ -1,3 +1,4 @@
+using Signet.Testing;
 using System.Text;
 using System.Text.RegularExpressions;
 using Signet.Dkim.Keys;

@@ -6,26 +6,22 @@ namespace Signet.Dkim.Tests.Keys;
 /// <summary>Keys made once per test run (RSA generation is slow); tests only read them.</summary>
 internal static class TestKeys
 {
-    private static readonly Lazy<DkimPrivateKey> LazyRsa1024 = new(() => DkimKeyGenerator.Generate(DkimKeyType.Rsa, 1024));
-    private static readonly Lazy<DkimPrivateKey> LazyRsa2048 = new(() => DkimKeyGenerator.Generate(DkimKeyType.Rsa, 2048));
-    private static readonly Lazy<DkimPrivateKey> LazyOtherRsa2048 = new(() => DkimKeyGenerator.Generate(DkimKeyType.Rsa, 2048));
-    private static readonly Lazy<DkimPrivateKey> LazyRsa4096 = new(() => DkimKeyGenerator.Generate(DkimKeyType.Rsa, 4096));
-    private static readonly Lazy<DkimPrivateKey> LazyEd25519 = new(() => DkimKeyGenerator.Generate(DkimKeyType.Ed25519));
     private static readonly Lazy<byte[]> LazyRsa512SubjectPublicKeyInfo = new(() =>
     {
         using var rsa = RSA.Create(512);
         return rsa.ExportSubjectPublicKeyInfo();
     });
 
-    public static DkimPrivateKey Rsa1024 => LazyRsa1024.Value;
+    // The generated keys are shared with every other test of the run: RSA 4096 generation takes seconds.
+    public static DkimPrivateKey Rsa1024 => Signet.Testing.TestKeys.Rsa1024;
 
-    public static DkimPrivateKey Rsa2048 => LazyRsa2048.Value;
+    public static DkimPrivateKey Rsa2048 => Signet.Testing.TestKeys.Rsa2048;
 
-    public static DkimPrivateKey OtherRsa2048 => LazyOtherRsa2048.Value;
+    public static DkimPrivateKey OtherRsa2048 => Signet.Testing.TestKeys.OtherRsa;
 
-    public static DkimPrivateKey Rsa4096 => LazyRsa4096.Value;
+    public static DkimPrivateKey Rsa4096 => Signet.Testing.TestKeys.Rsa4096;
 
-    public static DkimPrivateKey Ed25519 => LazyEd25519.Value;
+    public static DkimPrivateKey Ed25519 => Signet.Testing.TestKeys.Ed25519;
 
     public static byte[] Rsa512SubjectPublicKeyInfo => LazyRsa512SubjectPublicKeyInfo.Value;
 

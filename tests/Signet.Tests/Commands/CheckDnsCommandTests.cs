@@ -1,8 +1,9 @@
+using Signet.Testing;
 namespace Signet.Tests.Commands;
 
 public class CheckDnsCommandTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     [Fact]
     public async Task CheckDns_PublishedKeyMatches_ExitsZero()

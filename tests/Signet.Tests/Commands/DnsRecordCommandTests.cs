@@ -1,3 +1,4 @@
+using Signet.Testing;
 namespace Signet.Tests.Commands;
 
 public class DnsRecordCommandTests
@@ -8,7 +9,7 @@ public class DnsRecordCommandTests
     [InlineData("escaped")]
     public async Task DnsRecord_LineFormats_PrintNameThenValue(string format)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         string key = temp.File("k.pem");
         Assert.Equal(0, (await CliRun.Run("keygen", "--out", key)).ExitCode);
 
@@ -32,7 +33,7 @@ public class DnsRecordCommandTests
     [Fact]
     public async Task DnsRecord_Zone_PrintsOneLoadableLine()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         string key = temp.File("k.pem");
         await CliRun.Run("keygen", "--algorithm", "ed25519", "--out", key);
 
@@ -45,7 +46,7 @@ public class DnsRecordCommandTests
     [Fact]
     public async Task DnsRecord_UnreadableKey_ExitsTwoNamingTheFile()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         string key = temp.File("k.pem");
         File.WriteAllText(key, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
 

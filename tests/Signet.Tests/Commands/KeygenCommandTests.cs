@@ -1,3 +1,4 @@
+using Signet.Testing;
 namespace Signet.Tests.Commands;
 
 public class KeygenCommandTests
@@ -7,7 +8,7 @@ public class KeygenCommandTests
     [InlineData("ed25519", null)]
     public async Task Keygen_WritesPkcs8PemReadableByOwnerOnly(string algorithm, string? bits)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         string path = temp.File("key.pem");
         var args = new List<string> { "keygen", "--algorithm", algorithm, "--out", path };
         if (bits is not null)
@@ -25,7 +26,7 @@ public class KeygenCommandTests
     [Fact]
     public async Task Keygen_ExistingFile_IsNotReplacedWithoutForce()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         string path = temp.File("key.pem");
         File.WriteAllText(path, "precious");
 
@@ -42,7 +43,7 @@ public class KeygenCommandTests
     [InlineData("lots", "1024 to 4096")]
     public async Task Keygen_BadBits_ExitsTwoWithTheRule(string bits, string expected)
     {
-        using var temp = new TempDirectory();
+        using var temp = new TemporaryDirectory();
         var run = await CliRun.Run("keygen", "--bits", bits, "--out", temp.File("k.pem"));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Error);

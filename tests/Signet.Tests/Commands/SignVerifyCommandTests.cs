@@ -1,3 +1,4 @@
+using Signet.Testing;
 using System.Text;
 using System.Text.Json;
 
@@ -5,7 +6,7 @@ namespace Signet.Tests.Commands;
 
 public class SignVerifyCommandTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
     private readonly string _rsa;
     private readonly string _ed;
     private readonly string _zone;
