@@ -60,8 +60,9 @@ public static class DkimDnsTextFormatter
         string name = recordName.EndsWith('.') ? recordName : recordName + ".";
         var strings = Split(recordValue).Select(s => Quote(s, escapeSemicolon: false));
 
-        // RFC 1035 §5.1: parentheses let one record continue over several lines.
-        return $"{name} {ttl} IN TXT ( {string.Join("\n\t", strings)} )";
+        // One line, so it can be appended to a zone file or pasted as is; RFC 1035 §5.1 allows several
+        // character-strings after TXT on one line.
+        return $"{name} {ttl} IN TXT {string.Join(" ", strings)}";
     }
 
     private static string FormatJson(string recordName, string recordValue, int ttl)

@@ -65,7 +65,7 @@ public class DkimDnsTextFormatterTests
     [Theory]
     [InlineData(DkimDnsTextFormat.Quoted, "\"v=DKIM1; n=say \\\"hi\\\" \\\\o/; p=AAAA\"")]
     [InlineData(DkimDnsTextFormat.Escaped, "\"v=DKIM1\\; n=say \\\"hi\\\" \\\\o/\\; p=AAAA\"")]
-    [InlineData(DkimDnsTextFormat.Zone, "s1._domainkey.example.com. 300 IN TXT ( \"v=DKIM1; n=say \\\"hi\\\" \\\\o/; p=AAAA\" )")]
+    [InlineData(DkimDnsTextFormat.Zone, "s1._domainkey.example.com. 300 IN TXT \"v=DKIM1; n=say \\\"hi\\\" \\\\o/; p=AAAA\"")]
     public void Format_ShortValue_QuotesAndEscapesAsPresentationFormat(DkimDnsTextFormat format, string expected)
     {
         Assert.Equal(expected, DkimDnsTextFormatter.Format(RecordName, "v=DKIM1; n=say \"hi\" \\o/; p=AAAA", format, ttl: 300));
