@@ -29,6 +29,9 @@ log=$(mktemp)
 status=0
 dotnet test Signet.slnx --nologo -v quiet 2>&1 | tee "$log" || status=$?
 
+# The benchmark in smoke mode: every measured operation runs once, nothing is timed (bench/README.md).
+dotnet bench/Signet.Bench/bin/Debug/net10.0/Signet.Bench.dll --smoke || status=$?
+
 # One closing line over every test project, from dotnet test's per-assembly summaries.
 awk '
   /(Passed|Failed)! +- Failed: / {

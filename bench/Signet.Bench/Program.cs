@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Signet.Bench;
+using Signet.Dkim;
+using Signet.Dkim.Keys;
+
+// Usage: dotnet run -c Release --project bench/Signet.Bench [-- --runs 3 --seconds 1 --out docs/performance-table.md]
+//        dotnet run --project bench/Signet.Bench -- --smoke   (runs every operation once, times nothing)
+bool smoke = args.Contains("--smoke");
+int runs = int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture);
+var seconds = TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "1", CultureInfo.InvariantCulture));
+var measurement = new Measurement(runs, seconds, smoke);
+var sizes = new[] { ("2 KB", 2 * 1024), ("20 KB", 20 * 1024), ("200 KB", 200 * 1024) };
+using var rsa = DkimKeyGenerator.Generate(DkimKeyType.Rsa, 2048);
+using var ed25519 = DkimKeyGenerator.Generate(DkimKeyType.Ed25519);
+using var limits = new LimitScenarios();
+
+var raw = new Dictionary<string, double>
+{
+    ["rsa-sha256 sign"] = measurement.Measure(limits.RsaSign).PerSecond,
+    ["rsa-sha256 verify"] = measurement.Measure(limits.RsaVerify).PerSecond,
+    ["ed25519-sha256 sign"] = measurement.Measure(limits.Ed25519Sign).PerSecond,
+    ["ed25519-sha256 verify"] = measurement.Measure(limits.Ed25519Verify).PerSecond,
+};
+var megabyte = new byte[1024 * 1024];
+double shaBytesPerSecond = measurement.Measure(() => LimitScenarios.Sha256(megabyte)).PerSecond * megabyte.Length;
+
+var table = new StringBuilder()
+    .AppendLine("| operation | algorithm | message | Signet msgs/s | limit msgs/s | Signet / limit | MimeKit msgs/s | Signet / MimeKit | Signet bytes/msg | MimeKit bytes/msg |")
+    .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var (keyName, key) in new[] { ("rsa-sha256", rsa), ("ed25519-sha256", ed25519) })
+{
+    foreach (var (sizeName, size) in sizes)
+    {
+        byte[] message = BenchMessages.Create(size);
+        var signet = new SignetScenarios(key, message);
+        var mimeKit = new MimeKitScenarios(key, message);
+        foreach (string operation in new[] { "sign", "verify" })
+        {
+            var ours = measurement.Measure(operation == "sign" ? signet.Sign : signet.Verify);
+            var theirs = measurement.Measure(operation == "sign" ? mimeKit.Sign : mimeKit.Verify);
+            double limit = 1 / (1 / raw[$"{keyName} {operation}"] + message.Length / shaBytesPerSecond);
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {operation} | {keyName} | {sizeName} | {ours.PerSecond:N0} | {limit:N0} | {Ratio(ours.PerSecond, limit)} | {theirs.PerSecond:N0} | {Ratio(ours.PerSecond, theirs.PerSecond)} | {ours.AllocatedBytes:N0} | {theirs.AllocatedBytes:N0} |");
+        }
+    }
+}
+
+var report = new StringBuilder()
+    .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}; single thread, median of {runs} runs of {seconds.TotalSeconds:0.#} s.")
+    .AppendLine()
+    .AppendLine("Raw limits (same run): " + string.Join(", ", raw.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value:N0}/s"))) +
+        string.Create(CultureInfo.InvariantCulture, $", SHA-256 {shaBytesPerSecond / 1e9:0.00} GB/s."))
+    .AppendLine()
+    .Append(table);
+if (smoke)
+{
+    Console.WriteLine("benchmark smoke run: every operation ran once (nothing was timed)");
+    return 0;
+}
+
+Console.Write(report);
+if (Option("--out") is { } path)
+{
+    File.WriteAllText(path, report.ToString());
+}
+
+return 0;
+
+string? Option(string name)
+{
+    int index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static string Ratio(double ours, double reference) =>
+    reference <= 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{ours / reference:0.00}×");
