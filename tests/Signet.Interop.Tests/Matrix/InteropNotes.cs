@@ -22,8 +22,8 @@ public static class InteropNotes
         "its field into short lines.",
         "**Bare LF input.** Signet and dkimpy accept a message with LF line endings and treat each LF as a line end " +
         "(Signet writes its signature back in LF). Mail::DKIM needs CRLF input: the harness converts LF to CRLF before " +
-        "giving it a message, as Mail::DKIM's own dkimsign.pl and dkimverify.pl do, and writes the signature back in " +
-        "the input's line ending. With that, all three agree on lf-only.eml.",
+        "giving it a message, as the dkimproxy-sign and dkimproxy-verify commands shipped with it do, and writes the " +
+        "signature back in the input's line ending. With that, all three agree on lf-only.eml.",
         "**Keys.** dkimpy reads RSA keys only as PKCS#1 PEM and Ed25519 keys only as the base64 of the 32-byte seed; " +
         "Mail::DKIM reads PKCS#1 PEM only. Signet writes PKCS#8 (the fixture converts); the published records are the " +
         "same for all.",

@@ -13,8 +13,10 @@ public sealed record KnownDeviation(string Peer, string Title, string Explanatio
             "message body, a CRLF is added.\" Mail::DKIM 1.20230212 adds the CRLF only when the body is empty " +
             "(`Mail::DKIM::Canonicalization::simple::finish_body`), so it hashes `...it.` where Signet and dkimpy " +
             "hash `...it.\\r\\n`. Its bh= then differs from theirs in both directions. Only c=*/simple and only a " +
-            "body whose last line has no line break (no-final-newline.eml) are affected; SMTP always delivers a " +
-            "final CRLF, so mail received over SMTP never meets this case.",
+            "body whose last line has no line break (no-final-newline.eml) are affected. The harness gives the library " +
+            "the message bytes as applications that embed it do; the dkimproxy-sign and dkimproxy-verify commands " +
+            "Debian ships with it end every input line with CRLF first, which hides the difference, and SMTP always " +
+            "delivers a final CRLF, so mail received over SMTP never meets this case.",
             c => c.Message.Name == "no-final-newline" && c.BodyCanonicalization == "simple"),
     ];
 

@@ -9,8 +9,9 @@
 # PKCS#1 PEM, the form Mail::DKIM reads. A verify job is {"message"}. RESULTS is written as JSON: one
 # {"pass": bool, "detail": str} per job, same order. Keys are looked up only at the DNS server the manifest names.
 #
-# Mail::DKIM expects CRLF line endings; LF-only input is converted first, as its own dkimsign.pl and
-# dkimverify.pl do, and the signature is written back in the input's line ending.
+# Mail::DKIM expects CRLF line endings; bare LFs are converted first, as the dkimproxy-sign and dkimproxy-verify
+# commands shipped with it do, and the signature is written back in the input's line ending. Unlike those commands,
+# a last line without a line break is left as it is, so the library's own handling of it is what gets tested.
 use strict;
 use warnings;
 use JSON::PP;
