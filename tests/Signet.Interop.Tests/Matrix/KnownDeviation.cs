@@ -18,6 +18,23 @@ public sealed record KnownDeviation(string Peer, string Title, string Explanatio
             "Debian ships with it end every input line with CRLF first, which hides the difference, and SMTP always " +
             "delivers a final CRLF, so mail received over SMTP never meets this case.",
             c => c.Message.Name == "no-final-newline" && c.BodyCanonicalization == "simple"),
+        new("opendkim",
+            "ed25519-sha256 signatures with simple header canonicalization",
+            "OpenDKIM 2.11.0 (Debian 2.11.0~beta2-8+deb12u1) writes ed25519-sha256 signatures with c=simple/* whose b= " +
+            "does not verify: its own verifier rejects them (\"signature verification failed\"), as Signet does " +
+            "(signature mismatch), while the bh= is right. Its rsa-sha256 signatures with simple headers, and its " +
+            "ed25519-sha256 signatures with relaxed headers, verify everywhere. Only the direction in which OpenDKIM " +
+            "signs is affected: OpenDKIM verifies Signet's ed25519-sha256 signatures with simple headers.",
+            c => c.Direction == InteropDirection.PeerSigns && c.Key.Algorithm == "ed25519-sha256" && c.HeaderCanonicalization == "simple"),
+        new("opendkim",
+            "relaxed body canonicalization of a body without a final CRLF",
+            "Given a body whose last line has no line break (no-final-newline.eml) and c=*/relaxed, the OpenDKIM 2.11.0 " +
+            "milter neither signs (signing mode) nor adds an Authentication-Results field (verifying mode): it gives up " +
+            "on the message and lets it through untouched. RFC 6376 §3.4.4 with errata 1384 defines the relaxed " +
+            "canonical form of such a body (the missing CRLF is added), which Signet and dkimpy compute alike. Mail " +
+            "received over SMTP always ends in CRLF, so the milter does not meet this case in the mail flow; a message " +
+            "from a file or an API can.",
+            c => c.Message.Name == "no-final-newline" && c.BodyCanonicalization == "relaxed"),
     ];
 
     public static KnownDeviation? For(InteropCase interopCase) => All.FirstOrDefault(d => d.Peer == interopCase.Peer && d.Covers(interopCase));

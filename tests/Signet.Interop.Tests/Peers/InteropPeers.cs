@@ -14,7 +14,7 @@ public static class InteropPeers
     [
         new("dkimpy", DkimpyPeer.CreateAsync),
         new("mail-dkim", MailDkimPeer.CreateAsync),
-        // OpenDKIM peer: add its entry here, e.g. new("opendkim", OpenDkimPeer.CreateAsync),
+        new("opendkim", async (zone, cancellationToken) => await OpenDkimPeer.StartAsync(zone, cancellationToken).ConfigureAwait(false)),
     ];
 
     public static Entry Find(string id) =>

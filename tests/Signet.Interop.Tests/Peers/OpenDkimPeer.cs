@@ -69,12 +69,12 @@ public sealed partial class OpenDkimPeer : IDkimPeer
             foreach (var group in groups)
             {
                 var milter = _signers[group.Key];
-                var messages = group.Select(entry => entry.Request.Message).ToList();
+                var messages = group.Select(entry => AsMtaPassesIt(entry.Request.Message)).ToList();
                 var transactions = await OpenDkimMilterClient.RunAsync(milter.SocketPath, messages, cancellationToken).ConfigureAwait(false);
                 int position = 0;
                 foreach (var (request, index) in group)
                 {
-                    signed[index] = Signed(request.Message, transactions[position++], group.Key, index, milter);
+                    signed[index] = Signed(messages[position], transactions[position++], group.Key, index, milter);
                 }
             }
         }
@@ -90,9 +90,27 @@ public sealed partial class OpenDkimPeer : IDkimPeer
     {
         ArgumentNullException.ThrowIfNull(messages);
         var verifier = _verifier ?? throw new ObjectDisposedException(nameof(OpenDkimPeer));
-        var transactions = await OpenDkimMilterClient.RunAsync(verifier.SocketPath, messages, cancellationToken).ConfigureAwait(false);
+        var transactions = await OpenDkimMilterClient.RunAsync(verifier.SocketPath, [.. messages.Select(AsMtaPassesIt)], cancellationToken).ConfigureAwait(false);
         string diagnostics = transactions.Any(t => t.Error is not null) ? verifier.Diagnostics() : string.Empty;
         return [.. transactions.Select(t => Verdict(t, diagnostics))];
+    }
+
+    /// <summary>An MTA hands a milter CRLF lines whatever the file on disk had (Postfix converts bare LF), so
+    /// bare LF becomes CRLF here as it would in the mail flow.</summary>
+    private static byte[] AsMtaPassesIt(byte[] message)
+    {
+        var converted = new List<byte>(message.Length + message.Length / 40);
+        for (int i = 0; i < message.Length; i++)
+        {
+            if (message[i] == (byte)'\n' && (i == 0 || message[i - 1] != (byte)'\r'))
+            {
+                converted.Add((byte)'\r');
+            }
+
+            converted.Add(message[i]);
+        }
+
+        return [.. converted];
     }
 
     public async ValueTask DisposeAsync()
@@ -161,9 +179,9 @@ public sealed partial class OpenDkimPeer : IDkimPeer
             .ToList();
         if (transaction.Error is not null || signatures.Count != 1)
         {
-            string what = transaction.Error ?? $"it replied {transaction.ReplyName} and added {signatures.Count} DKIM-Signature fields";
-            throw new InvalidOperationException(
-                $"OpenDKIM did not sign message {index} ({settings.Selector}, d={settings.Domain}, {settings.Algorithm}, c={settings.Canonicalization}): {what}. {milter.Diagnostics()}");
+            // The message goes on unsigned, as it would through an MTA; the matrix then records the failure and
+            // Signet's verdict on it (no signature), and docs/interop.md explains the known cases.
+            return message;
         }
 
         return [.. signatures[0], .. message];
