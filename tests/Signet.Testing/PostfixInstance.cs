@@ -49,6 +49,9 @@ public sealed class PostfixInstance : IAsyncDisposable
         int port = LoopbackPorts.FindFreeTcpAndUdpPort();
         var instance = new PostfixInstance(directory, new IPEndPoint(IPAddress.Loopback, port));
         Directory.CreateDirectory(instance.ConfigDirectory);
+        Directory.CreateDirectory(Path.Combine(directory, "spool"));
+        string data = Directory.CreateDirectory(Path.Combine(directory, "data")).FullName;
+        await RunAsync("/bin/chown", cancellationToken, "postfix", data).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(instance.ConfigDirectory, "main.cf"), PostfixConfiguration.MainCf(directory, settings), cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(instance.ConfigDirectory, "master.cf"), PostfixConfiguration.MasterCf(port), cancellationToken).ConfigureAwait(false);
         await instance.PostfixAsync("check", cancellationToken).ConfigureAwait(false);
@@ -176,6 +179,7 @@ internal static class PostfixConfiguration
             .AppendLine($"queue_directory = {directory}/spool")
             .AppendLine($"data_directory = {directory}/data")
             .AppendLine($"maillog_file = {directory}/maillog")
+            .AppendLine($"maillog_file_prefixes = {directory}")
             .AppendLine("mail_owner = postfix")
             .AppendLine("setgid_group = postdrop")
             .AppendLine($"myhostname = {settings.HostName}")
