@@ -66,6 +66,14 @@ public sealed class OpenDkimImporter
             return null;
         }
 
+        // Checked before the domain is added, so an unreadable key leaves nothing behind.
+        if (!Dkim.Keys.DkimPrivateKeyReader.TryRead(content, out var parsed, out string error))
+        {
+            skipped.Add(entry.Skip($"the key file {entry.KeyFile} cannot be imported: {error}"));
+            return null;
+        }
+
+        parsed.Dispose();
         var domain = await _store.GetDomainAsync(actor, entry.Domain, cancellationToken).ConfigureAwait(false);
         if (!domain.Succeeded)
         {

@@ -4,40 +4,30 @@ using Signet.Testing;
 namespace Signet.Store.Tests.Support;
 
 /// <summary>One PostgreSQL server for the whole run, started on first use; each test gets a database of its own.</summary>
-public sealed class PostgresFixture : IAsyncDisposable
+public sealed class PostgresFixture : IAsyncLifetime
 {
-    private readonly SemaphoreSlim _start = new(1, 1);
-    private PostgresServer? _server;
+    private readonly Lazy<Task<PostgresServer>> _server = new(() => PostgresServer.StartAsync(CancellationToken.None));
 
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
     {
-        await _start.WaitAsync(cancellationToken);
-        try
-        {
-            _server ??= await PostgresServer.StartAsync(cancellationToken);
-        }
-        finally
-        {
-            _start.Release();
-        }
-
+        var server = await _server.Value;
         string name = "signet_" + Guid.NewGuid().ToString("N");
-        await using var connection = new NpgsqlConnection(_server.ConnectionString());
+        await using var connection = new NpgsqlConnection(server.ConnectionString());
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        return _server.ConnectionString(name);
+        return server.ConnectionString(name);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_server is not null)
+        if (_server.IsValueCreated)
         {
-            await _server.DisposeAsync();
+            await (await _server.Value).DisposeAsync();
         }
-
-        _start.Dispose();
     }
 }
 
