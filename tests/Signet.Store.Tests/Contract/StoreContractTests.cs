@@ -66,6 +66,7 @@ public abstract class StoreContractTests
         Assert.True(DkimPrivateKeyReader.TryRead(content, out var original, out _));
         Assert.Equal(original.PublicKey.ExportRecordData(), key.PublicKeyData);
         Assert.Contains(format, key.Origin, StringComparison.Ordinal);
+        Directory.Delete(directory, recursive: true);
     }
 
     [Fact]
