@@ -1,0 +1,41 @@
+namespace Signet.Store.Persistence;
+
+/// <summary>The SQLite schema, one step per version. Steps are never edited once released: a change is a new step.
+/// Times are UTC ticks; ids are text; booleans are 0 or 1, the same in both backends.</summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // Version 1: domains, keys, users, tokens, audit, settings and the revision counter.
+        """
+        CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE revision (id INTEGER PRIMARY KEY, value BIGINT NOT NULL);
+        INSERT INTO revision (id, value) VALUES (1, 1);
+        CREATE TABLE domains (
+            name TEXT PRIMARY KEY, signing_enabled BIGINT NOT NULL, subdomains TEXT NOT NULL, created_at BIGINT NOT NULL);
+        CREATE TABLE keys (
+            id TEXT PRIMARY KEY, scope TEXT NOT NULL, domain TEXT NOT NULL, selector TEXT NOT NULL,
+            algorithm TEXT NOT NULL, bits BIGINT NOT NULL, public_key BLOB NOT NULL, sealed_private_key BLOB NOT NULL,
+            state TEXT NOT NULL, created_at BIGINT NOT NULL, activated_at BIGINT, retired_at BIGINT, revoked_at BIGINT,
+            origin TEXT NOT NULL, activation_forced BIGINT NOT NULL DEFAULT 0,
+            dns_checked_at BIGINT, dns_published BIGINT, dns_matches BIGINT, dns_summary TEXT);
+        CREATE UNIQUE INDEX keys_selector ON keys (scope, domain, selector) WHERE state <> 'Deleted';
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at BIGINT NOT NULL);
+        CREATE TABLE user_domains (user_id TEXT NOT NULL, domain TEXT NOT NULL, PRIMARY KEY (user_id, domain));
+        CREATE TABLE tokens (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL, description TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, at BIGINT NOT NULL, actor_id TEXT NOT NULL, actor TEXT NOT NULL,
+            action TEXT NOT NULL, target TEXT NOT NULL, domain TEXT, detail TEXT NOT NULL);
+        """,
+
+        // Version 2: rotations.
+        """
+        CREATE TABLE rotations (
+            id TEXT PRIMARY KEY, old_key_id TEXT NOT NULL, new_key_id TEXT NOT NULL, step TEXT NOT NULL,
+            started_at BIGINT NOT NULL, switched_at BIGINT, revoke_after_ticks BIGINT NOT NULL);
+        ALTER TABLE keys ADD COLUMN rotation_id TEXT;
+        """,
+    ];
+}

@@ -1,0 +1,205 @@
+using System.Text;
+using Signet.Dkim;
+using Signet.Dkim.DnsText;
+using Signet.Dkim.Keys;
+using Signet.Store.Access;
+using Signet.Store.Model;
+using Signet.Store.Persistence;
+using Signet.Store.Security;
+
+namespace Signet.Store;
+
+/// <summary>Keys: listing, generation and import.</summary>
+public sealed partial class SignetStore
+{
+    public Task<StoreResult<IReadOnlyList<KeyEntry>>> ListKeysAsync(Actor actor, KeyOwner owner, CancellationToken cancellationToken) =>
+        GuardAsync<IReadOnlyList<KeyEntry>>(async () =>
+        {
+            await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
+            var resolved = await ResolveOwnerAsync(session, actor, owner, cancellationToken).ConfigureAwait(false);
+            if (!resolved.Succeeded)
+            {
+                return resolved.Error!;
+            }
+
+            var rows = await session.QueryAsync<KeyRow>(
+                $"SELECT {KeyRow.Columns} FROM keys WHERE scope = @scope AND (@scope = 'Server' OR domain = @domain) AND state <> 'Deleted' ORDER BY created_at DESC",
+                new { scope = owner.Scope.ToString(), domain = resolved.Value }, cancellationToken).ConfigureAwait(false);
+            return StoreResult<IReadOnlyList<KeyEntry>>.Success(rows.Select(r => r.ToEntry()).ToList());
+        });
+
+    public Task<StoreResult<KeyEntry>> GetKeyAsync(Actor actor, Guid keyId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
+            var found = await FindKeyAsync(session, actor, keyId, cancellationToken).ConfigureAwait(false);
+            return found.Succeeded ? StoreResult<KeyEntry>.Success(found.Value!.ToEntry()) : found.Error!;
+        });
+
+    public Task<StoreResult<KeyEntry>> GenerateKeyAsync(Actor actor, KeyOwner owner, KeyGenerationRequest request, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            if (request.KeyType == DkimKeyType.Rsa && (request.RsaBits < DkimKeySizes.MinimumRsaBits
+                || request.RsaBits > DkimKeySizes.MaximumRsaSigningBits || request.RsaBits % 8 != 0))
+            {
+                return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid,
+                    $"an RSA key must be a multiple of 8 bits from {DkimKeySizes.MinimumRsaBits} to {DkimKeySizes.MaximumRsaSigningBits} (RFC 8301 §3.2); {DkimKeySizes.RecommendedRsaBits} is recommended");
+            }
+
+            using var key = DkimKeyGenerator.Generate(request.KeyType, request.RsaBits);
+            return await AddKeyAsync(actor, owner, request.Selector, key, "generated", "key.generate", cancellationToken).ConfigureAwait(false);
+        });
+
+    public Task<StoreResult<KeyEntry>> ImportKeyAsync(
+        Actor actor, KeyOwner owner, string selector, ReadOnlyMemory<byte> privateKey, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            if (!DkimPrivateKeyReader.TryRead(privateKey.Span, out var key, out string error))
+            {
+                return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid, "the private key cannot be imported: " + error);
+            }
+
+            using (key)
+            {
+                if (key.KeyType == DkimKeyType.Rsa && key.KeySizeBits < DkimKeySizes.MinimumRsaBits)
+                {
+                    return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid,
+                        $"the RSA key is only {key.KeySizeBits} bits: receivers refuse keys under {DkimKeySizes.MinimumRsaBits} bits (RFC 8301 §3.2)");
+                }
+
+                if (key.KeyType == DkimKeyType.Rsa && key.KeySizeBits > DkimKeySizes.MaximumRsaSigningBits)
+                {
+                    return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid,
+                        $"the RSA key is {key.KeySizeBits} bits: receivers need only verify up to {DkimKeySizes.MaximumRsaSigningBits} bits (RFC 8301 §3.2)");
+                }
+
+                string origin = "imported (" + ImportFormat(privateKey.Span) + ")";
+                return await AddKeyAsync(actor, owner, selector, key, origin, "key.import", cancellationToken).ConfigureAwait(false);
+            }
+        });
+
+    /// <summary>Stores a new pending key, sealed under the master key, after the access and selector checks.</summary>
+    internal async Task<StoreResult<KeyEntry>> AddKeyAsync(
+        Actor actor, KeyOwner owner, string selector, DkimPrivateKey key, string origin, string action, CancellationToken cancellationToken,
+        KeyState state = KeyState.Pending)
+    {
+        await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var resolved = await ResolveOwnerAsync(session, actor, owner, cancellationToken).ConfigureAwait(false);
+        if (!resolved.Succeeded)
+        {
+            return resolved.Error!;
+        }
+
+        string domain = resolved.Value!;
+        var added = await InsertKeyAsync(session, owner.Scope, domain, selector, key, origin, state, null, cancellationToken).ConfigureAwait(false);
+        if (!added.Succeeded)
+        {
+            return added;
+        }
+
+        await AuditAsync(session, actor, action, added.Value!.RecordName, owner.Scope == KeyScope.Domain ? domain : null,
+            $"{Describe(added.Value!)}, {origin}, state {state}", cancellationToken).ConfigureAwait(false);
+        await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    private async Task<StoreResult<KeyEntry>> InsertKeyAsync(
+        StoreSession session, KeyScope scope, string domain, string selector, DkimPrivateKey key, string origin, KeyState state,
+        Guid? rotationId, CancellationToken cancellationToken)
+    {
+        selector = (selector ?? string.Empty).Trim().ToLowerInvariant();
+        if (!DkimDnsRecordName.TryValidate(selector, domain, out string error))
+        {
+            return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid, error);
+        }
+
+        long taken = await session.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM keys WHERE scope = @scope AND domain = @domain AND selector = @selector AND state <> 'Deleted'",
+            new { scope = scope.ToString(), domain, selector }, cancellationToken).ConfigureAwait(false);
+        if (taken > 0)
+        {
+            return StoreResult<KeyEntry>.Failure(StoreErrorKind.Conflict,
+                $"the selector {selector} is already used by a key of {domain}: choose another (s2, or a date such as 202601)");
+        }
+
+        var id = Guid.NewGuid();
+        var now = Now;
+        var entry = new KeyEntry
+        {
+            Id = id,
+            Scope = scope,
+            Domain = domain,
+            Selector = selector,
+            Algorithm = key.Algorithm,
+            Bits = key.KeySizeBits,
+            PublicKeyData = key.PublicKey.ExportRecordData(),
+            State = state,
+            CreatedAt = now,
+            ActivatedAt = state == KeyState.Active ? now : null,
+            Origin = origin,
+            RotationId = rotationId,
+        };
+        byte[] sealedKey = _sealer.Seal(Encoding.UTF8.GetBytes(key.ExportPkcs8Pem()), KeySealer.KeyAssociatedData(id, domain, selector));
+        await session.ExecuteAsync(
+            """
+            INSERT INTO keys (id, scope, domain, selector, algorithm, bits, public_key, sealed_private_key, state, created_at, activated_at, origin, activation_forced, rotation_id)
+            VALUES (@id, @scope, @domain, @selector, @algorithm, @bits, @publicKey, @sealedKey, @state, @createdAt, @activatedAt, @origin, 0, @rotationId)
+            """,
+            new
+            {
+                id = id.ToString("D"), scope = scope.ToString(), domain, selector, algorithm = entry.Algorithm.ToString(), bits = (long)entry.Bits,
+                publicKey = entry.PublicKeyData, sealedKey, state = state.ToString(), createdAt = now.UtcTicks,
+                activatedAt = StoreTime.Ticks(entry.ActivatedAt), origin, rotationId = rotationId?.ToString("D"),
+            },
+            cancellationToken).ConfigureAwait(false);
+        return StoreResult<KeyEntry>.Success(entry);
+    }
+
+    /// <summary>The d= for an owner: the domain (which must exist and be visible) or the server's host name.</summary>
+    private static async Task<StoreResult<string>> ResolveOwnerAsync(StoreSession session, Actor actor, KeyOwner owner, CancellationToken cancellationToken)
+    {
+        if (AccessPolicy.ManageKeysOf(actor, owner) is { } denied)
+        {
+            return denied;
+        }
+
+        if (owner.Scope == KeyScope.Server)
+        {
+            return StoreResult<string>.Success((await LoadServerSettingsAsync(session, cancellationToken).ConfigureAwait(false)).HostName);
+        }
+
+        var domain = await FindDomainAsync(session, actor, owner.Domain ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        return domain.Succeeded ? StoreResult<string>.Success(domain.Value!.Name) : domain.Error!;
+    }
+
+    /// <summary>The key row when it exists and the actor may manage it; NotFound for another domain's key.</summary>
+    private static async Task<StoreResult<KeyRow>> FindKeyAsync(StoreSession session, Actor actor, Guid keyId, CancellationToken cancellationToken)
+    {
+        var row = await LoadKeyRowAsync(session, keyId, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return AccessPolicy.NoSuchKey(keyId);
+        }
+
+        return AccessPolicy.ManageKey(actor, row.ToEntry()) is { } denied ? denied : StoreResult<KeyRow>.Success(row);
+    }
+
+    private static Task<KeyRow?> LoadKeyRowAsync(StoreSession session, Guid keyId, CancellationToken cancellationToken) =>
+        session.QuerySingleOrDefaultAsync<KeyRow>($"SELECT {KeyRow.Columns} FROM keys WHERE id = @id", new { id = keyId.ToString("D") }, cancellationToken);
+
+    /// <summary>Opens a key's sealed private key; null when the master key or the row's identity does not match.</summary>
+    private DkimPrivateKey? OpenPrivateKey(KeyRow row)
+    {
+        byte[]? pem = _sealer.Open(row.SealedPrivateKey, KeySealer.KeyAssociatedData(Guid.Parse(row.Id), row.Domain, row.Selector));
+        return pem is not null && DkimPrivateKeyReader.TryRead(pem, out var key, out _) ? key : null;
+    }
+
+    private static string ImportFormat(ReadOnlySpan<byte> content) =>
+        content.IndexOf("BEGIN RSA PRIVATE KEY"u8) >= 0 ? "PKCS#1 PEM"
+        : content.IndexOf("BEGIN PRIVATE KEY"u8) >= 0 ? "PKCS#8 PEM"
+        : "Ed25519 seed";
+
+    private static string Describe(KeyEntry key) =>
+        key.Algorithm == DkimAlgorithm.Ed25519Sha256 ? "Ed25519" : $"RSA {key.Bits} bits";
+}

@@ -1,0 +1,177 @@
+using System.Data.Common;
+using Dapper;
+using Signet.Dkim.Lookup;
+using Signet.Dns;
+using Signet.Store.Access;
+using Signet.Store.Persistence;
+using Signet.Store.Security;
+
+namespace Signet.Store;
+
+/// <summary>The store behind <see cref="ISignetStore"/>: SQLite in the data directory by default, PostgreSQL when
+/// several nodes share one database. Open it with <see cref="OpenAsync(StoreOptions, CancellationToken)"/>.</summary>
+public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
+{
+    internal const string WrongMasterKey = "the master key does not decrypt the stored keys: is this the right key file?";
+
+    private readonly StoreDatabase _database;
+    private readonly KeySealer _sealer;
+    private readonly ITxtRecordSource _dns;
+    private readonly TimeProvider _time;
+    private readonly StoreOptions _options;
+
+    static SignetStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    private SignetStore(StoreOptions options, StoreDatabase database, KeySealer sealer, ITxtRecordSource dns, TimeProvider time)
+    {
+        _options = options;
+        _database = database;
+        _sealer = sealer;
+        _dns = dns;
+        _time = time;
+    }
+
+    public StoreOptions Options => _options;
+
+    /// <summary>Opens the store with real DNS and the system clock.</summary>
+    public static Task<StoreResult<SignetStore>> OpenAsync(StoreOptions options, CancellationToken cancellationToken) =>
+        OpenAsync(options, null, null, cancellationToken);
+
+    /// <summary>Validates the options, loads or creates the master key, creates or upgrades the schema, and checks
+    /// that the master key opens what the database holds. <paramref name="dns"/> replaces real DNS for checks.</summary>
+    public static async Task<StoreResult<SignetStore>> OpenAsync(
+        StoreOptions options, ITxtRecordSource? dns, TimeProvider? time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.TryValidate(out string error))
+        {
+            return StoreResult<SignetStore>.Failure(StoreErrorKind.Invalid, error);
+        }
+
+        try
+        {
+            CreateDataDirectory(options.DataDirectory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return StoreResult<SignetStore>.Failure(StoreErrorKind.Unavailable,
+                $"the data directory {options.DataDirectory} could not be created: {exception.Message}");
+        }
+
+        if (!MasterKey.TryLoad(options, out byte[] key, out error))
+        {
+            return StoreResult<SignetStore>.Failure(StoreErrorKind.Invalid, error);
+        }
+
+        StoreDatabase database = options.ConnectionString is { } connectionString
+            ? new PostgresDatabase(connectionString)
+            : new SqliteDatabase(options.DatabasePath);
+        var store = new SignetStore(options, database, new KeySealer(key), dns ?? new DnsTxtRecordSource(options.DnsResolver), time ?? TimeProvider.System);
+        var started = await store.StartAsync(cancellationToken).ConfigureAwait(false);
+        if (started is not null)
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            return started;
+        }
+
+        return StoreResult<SignetStore>.Success(store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<StoreError?> StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SchemaMigrator.MigrateAsync(_database, null, cancellationToken).ConfigureAwait(false);
+            return await InitializeSettingsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreSchemaException exception)
+        {
+            return new StoreError(StoreErrorKind.Unavailable, exception.Message);
+        }
+        catch (DbException exception)
+        {
+            return Unreachable(exception);
+        }
+    }
+
+    private async Task<StoreError?> InitializeSettingsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
+        const string insert = "INSERT INTO settings (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING";
+        await session.ExecuteAsync(insert, new { name = Settings.MasterKeyCheck, value = _sealer.SealCheck() }, cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(insert, new { name = Settings.HostName, value = DefaultHostName() }, cancellationToken).ConfigureAwait(false);
+        // Off until an admin turns it on: a server-wide signature is never aligned with From, domain keys are preferred.
+        await session.ExecuteAsync(insert, new { name = Settings.ServerSigningEnabled, value = "false" }, cancellationToken).ConfigureAwait(false);
+        string check = await session.ScalarAsync<string>("SELECT value FROM settings WHERE name = @name",
+            new { name = Settings.MasterKeyCheck }, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return _sealer.OpensCheck(check) ? null : new StoreError(StoreErrorKind.Unavailable, WrongMasterKey);
+    }
+
+    private static void CreateDataDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return;
+        }
+
+        // Only the service account reads the database and the key file.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static string DefaultHostName() => System.Net.Dns.GetHostName().ToLowerInvariant();
+
+    /// <summary>Turns an infrastructure fault into a store error at the edge; programming errors still throw.</summary>
+    private async Task<StoreResult<T>> GuardAsync<T>(Func<Task<StoreResult<T>>> operation)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (DbException exception) when (_database.IsUniqueViolation(exception))
+        {
+            return StoreResult<T>.Failure(StoreErrorKind.Conflict, "another change got there first (the name is taken): try again");
+        }
+        catch (DbException exception)
+        {
+            return Unreachable(exception);
+        }
+    }
+
+    private StoreError Unreachable(DbException exception) =>
+        new(StoreErrorKind.Unavailable, $"the {_database.Description} is not usable: {exception.Message}");
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    private static Task BumpRevisionAsync(StoreSession session, CancellationToken cancellationToken) =>
+        session.ExecuteAsync("UPDATE revision SET value = value + 1 WHERE id = 1", null, cancellationToken);
+
+    private Task AuditAsync(StoreSession session, Actor actor, string action, string target, string? domain, string detail, CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
+            "INSERT INTO audit (at, actor_id, actor, action, target, domain, detail) VALUES (@at, @actorId, @actorName, @action, @target, @domain, @detail)",
+            new { at = Now.UtcTicks, actorId = actor.UserId.ToString("D"), actorName = actor.Name, action, target, domain, detail },
+            cancellationToken);
+
+    /// <summary>The names of the settings rows.</summary>
+    private static class Settings
+    {
+        public const string MasterKeyCheck = "master_key_check";
+        public const string HostName = "host_name";
+        public const string ServerSigningEnabled = "server_signing_enabled";
+    }
+}

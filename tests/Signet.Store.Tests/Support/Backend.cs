@@ -1,0 +1,7 @@
+namespace Signet.Store.Tests.Support;
+
+public enum Backend
+{
+    Sqlite,
+    Postgres,
+}

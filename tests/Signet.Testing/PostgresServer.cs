@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Signet.Testing;
+
+/// <summary>A real PostgreSQL server on 127.0.0.1 and a free port, with its data directory and socket in a temporary
+/// directory, removed on dispose. PostgreSQL refuses to run as root, so under root it runs as the postgres system user.</summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private const string NotInstalled = "PostgreSQL is not installed: apt-get install postgresql";
+    private const string UserName = "signet";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("signet-pg-");
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public int Port { get; private set; }
+
+    private string DataDirectory => Path.Combine(_directory.FullName, "data");
+
+    /// <summary>A connection string for <paramref name="database"/> (which the caller creates through "postgres").</summary>
+    public string ConnectionString(string database = "postgres") =>
+        $"Host=127.0.0.1;Port={Port};Username={UserName};Database={database};Pooling=true;Timeout=15";
+
+    public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var server = new PostgresServer();
+        try
+        {
+            await server.LaunchAsync(cancellationToken).ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            _process = null;
+            await RunAsync(Binary("pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], CancellationToken.None).ConfigureAwait(false);
+            using (process)
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            _directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left under the temp folder; harmless.
+        }
+    }
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Binary("initdb")))
+        {
+            throw new InvalidOperationException(NotInstalled);
+        }
+
+        if (IsRoot)
+        {
+            await RunCheckedAsync("/bin/chown", ["-R", "postgres:postgres", _directory.FullName], asRoot: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RunCheckedAsync(Binary("initdb"), ["-D", DataDirectory, "-U", UserName, "--auth=trust", "-E", "UTF8", "--no-sync"], false, cancellationToken)
+            .ConfigureAwait(false);
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            Port = LoopbackPorts.FindFreeTcpAndUdpPort();
+            if (await TryStartAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("PostgreSQL did not start: " + Diagnostics());
+    }
+
+    private async Task<bool> TryStartAsync(CancellationToken cancellationToken)
+    {
+        // Test data only: no fsync, and nothing listens beyond loopback.
+        var process = Start(Binary("postgres"),
+            ["-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", _directory.FullName,
+             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+        _process = process;
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (process.HasExited)
+            {
+                _process = null;
+                process.Dispose();
+                return false;
+            }
+
+            int ready = await RunAsync(Binary("pg_isready"), ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", UserName],
+                cancellationToken).ConfigureAwait(false);
+            if (ready == 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException($"PostgreSQL did not answer on port {Port} within {StartTimeout.TotalSeconds} s: {Diagnostics()}");
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static string Binary(string name)
+    {
+        string root = "/usr/lib/postgresql";
+        string? version = Directory.Exists(root)
+            ? Directory.GetDirectories(root).Select(Path.GetFileName).OrderByDescending(v => v?.Length).ThenByDescending(v => v, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        return version is null ? Path.Combine(root, "15", "bin", name) : Path.Combine(root, version, "bin", name);
+    }
+
+    private async Task RunCheckedAsync(string path, string[] arguments, bool asRoot, CancellationToken cancellationToken)
+    {
+        int exit = await RunAsync(path, arguments, cancellationToken, asRoot).ConfigureAwait(false);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(path)} exited with {exit}: {Diagnostics()}");
+        }
+    }
+
+    private async Task<int> RunAsync(string path, string[] arguments, CancellationToken cancellationToken, bool asRoot = false)
+    {
+        using var process = Start(path, arguments, asRoot);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return process.ExitCode;
+    }
+
+    private Process Start(string path, string[] arguments, bool asRoot = false)
+    {
+        var start = new ProcessStartInfo(IsRoot && !asRoot ? "/usr/sbin/runuser" : path)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _directory.FullName,
+        };
+        if (IsRoot && !asRoot)
+        {
+            foreach (string argument in (string[])["-u", "postgres", "--", path])
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) => Record(line.Data);
+        process.ErrorDataReceived += (_, line) => Record(line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private string Diagnostics()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+}
