@@ -71,7 +71,7 @@ internal sealed class MilterSession(Socket socket, MilterOptions options, IMilte
             idle.CancelAfter(options.IdleTimeout);
             var result = await input.ReadAsync(idle.Token).ConfigureAwait(false);
             var buffer = result.Buffer;
-            string? closeReason = stopping.IsCancellationRequested && !InMessage ? "the server is stopping" : null;
+            string? closeReason = null;
             while (closeReason is null)
             {
                 var status = MilterFraming.TryRead(ref buffer, options.MaximumPacketSize, out var packet, out string error);
@@ -88,7 +88,12 @@ internal sealed class MilterSession(Socket socket, MilterOptions options, IMilte
                 }
 
                 closeReason = await HandleAsync(packet, abort).ConfigureAwait(false);
-                closeReason ??= stopping.IsCancellationRequested && !InMessage ? "the server is stopping" : null;
+            }
+
+            // Stopping closes between messages, once what the MTA already sent has been answered.
+            if (closeReason is null && stopping.IsCancellationRequested && !InMessage && buffer.IsEmpty)
+            {
+                closeReason = "the server is stopping";
             }
 
             input.AdvanceTo(buffer.Start, buffer.End);
