@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using Signet.Dkim.Messages;
 using Signet.Dkim.Results;
 using Signet.Dkim.Signing;
