@@ -1,0 +1,12 @@
+using System.Net;
+using Signet.Dkim.Messages;
+
+namespace Signet.Milter.Dkim;
+
+/// <summary>What the signing policy may look at: the parsed header (From above all) and the envelope.</summary>
+public sealed record MilterSigningContext(
+    DkimMessageHeader Header,
+    string? QueueId,
+    string? AuthenticatedUser,
+    IPAddress? ClientAddress,
+    string? EnvelopeSender);

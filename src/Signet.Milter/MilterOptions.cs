@@ -1,0 +1,105 @@
+using System.Net;
+using Signet.Milter.Server;
+
+namespace Signet.Milter;
+
+/// <summary>The milter's settings, with the reason for each default beside it. Check them with <see cref="Validate"/>
+/// at start.</summary>
+public sealed record MilterOptions
+{
+    /// <summary>"host:port", "inet:port@host" or "unix:/path". Loopback by default: the MTA runs on this host, and a
+    /// milter is not to be reachable from the network.</summary>
+    public string Listen { get; init; } = "127.0.0.1:8891";
+
+    /// <summary>The authserv-id written in Authentication-Results (RFC 8601 §2.5): this host's name by default. Fields
+    /// that already claim it are removed from incoming mail (§5).</summary>
+    public string AuthservId { get; init; } = Dns.GetHostName();
+
+    /// <summary>Clients whose mail is ours to sign even without SMTP authentication, as CIDR blocks. Loopback is
+    /// internal by default: on an MTA host, loopback clients are local programs (sendmail(1), pickup, web apps) whose
+    /// mail leaves as ours. Clients over a Unix socket are local too.</summary>
+    public IReadOnlyList<string> InternalNetworks { get; init; } = ["127.0.0.0/8", "::1/128"];
+
+    /// <summary>When a message to sign cannot be signed (internal error, signing policy unavailable): tempfail by
+    /// default, so nothing that should be signed leaves unsigned.</summary>
+    public MilterFailureAction SigningFailureAction { get; init; } = MilterFailureAction.TempFail;
+
+    /// <summary>When an incoming message cannot be verified for an internal reason: accept by default, because
+    /// verification only informs; DNS failures are not internal errors and give dkim=temperror.</summary>
+    public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
+
+    /// <summary>Larger messages are not verified (a logged reason, no result written): hashing is cheap, but a huge
+    /// body ties a session up for little value.</summary>
+    public long MaximumVerifiedMessageSize { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Signatures checked per message, and so DNS lookups per message; the rest get neutral.</summary>
+    public int MaximumSignatures { get; init; } = 10;
+
+    /// <summary>The header section is kept in memory until end of headers; Postfix's own limit is 100 KiB of header.</summary>
+    public int MaximumHeaderSize { get; init; } = 1024 * 1024;
+
+    /// <summary>Larger packets close the connection: see <see cref="Protocol.MilterFraming.DefaultMaximumPacketSize"/>.</summary>
+    public int MaximumPacketSize { get; init; } = Protocol.MilterFraming.DefaultMaximumPacketSize;
+
+    /// <summary>Milter connections served at once; more wait in the listen backlog.</summary>
+    public int MaximumSessions { get; init; } = 512;
+
+    /// <summary>A connection that sends nothing for this long is closed. Postfix keeps a milter connection for a whole
+    /// SMTP session, idle between messages, and its smtpd_timeout is 300 s; this is well above it.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Every problem with these options, in words; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!MilterEndpoint.TryParse(Listen, out _, out string endpointError))
+        {
+            errors.Add("Listen: " + endpointError);
+        }
+
+        if (string.IsNullOrWhiteSpace(AuthservId) || AuthservId.Any(c => c is <= ' ' or >= (char)127 or ';' or '(' or ')'))
+        {
+            errors.Add("AuthservId must be a host name (RFC 8601 §2.5), without spaces, ';' or parentheses");
+        }
+
+        foreach (string network in InternalNetworks ?? [])
+        {
+            if (!IPNetwork.TryParse(network, out _))
+            {
+                errors.Add($"InternalNetworks: \"{network}\" is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32");
+            }
+        }
+
+        AddIfNotPositive(errors, nameof(MaximumVerifiedMessageSize), MaximumVerifiedMessageSize);
+        AddIfNotPositive(errors, nameof(MaximumSignatures), MaximumSignatures);
+        AddIfNotPositive(errors, nameof(MaximumSessions), MaximumSessions);
+        if (MaximumHeaderSize < 1024)
+        {
+            errors.Add("MaximumHeaderSize must be at least 1024 bytes");
+        }
+
+        if (MaximumPacketSize < 65536)
+        {
+            // MTAs send body chunks of up to 65535 bytes; a smaller limit would refuse ordinary mail.
+            errors.Add("MaximumPacketSize must be at least 65536 bytes");
+        }
+
+        if (IdleTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("IdleTimeout must be positive");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The internal networks, parsed (call after <see cref="Validate"/> found no error).</summary>
+    public IReadOnlyList<IPNetwork> ParseInternalNetworks() => (InternalNetworks ?? []).Select(n => IPNetwork.Parse(n)).ToList();
+
+    private static void AddIfNotPositive(List<string> errors, string name, long value)
+    {
+        if (value <= 0)
+        {
+            errors.Add(name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Signet.Milter.Server;
+
+/// <summary>Listens on TCP or a Unix-domain socket and serves many milter connections at once. Stopping finishes the
+/// messages in progress: each connection closes at its next point between messages, or when the stop's own
+/// cancellation token gives up waiting.</summary>
+public sealed class MilterServer : IAsyncDisposable
+{
+    private readonly MilterOptions _options;
+    private readonly MilterEndpoint _endpoint;
+    private readonly IMilterFilterFactory _factory;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<long, Task> _sessions = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
+    private readonly SemaphoreSlim _slots;
+    private Socket? _listener;
+    private Task _acceptLoop = Task.CompletedTask;
+    private long _nextSessionId;
+
+    public MilterServer(MilterOptions options, IMilterFilterFactory factory, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid milter options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        _endpoint = MilterEndpoint.TryParse(options.Listen, out var endpoint, out _) ? endpoint : throw new UnreachableException();
+        _options = options;
+        _factory = factory ?? throw new ArgumentNullException(nameof(factory));
+        _logger = logger ?? NullLogger.Instance;
+        _slots = new SemaphoreSlim(options.MaximumSessions);
+    }
+
+    /// <summary>Where the server listens once started (with the real port when 0 was asked for).</summary>
+    public EndPoint? LocalEndPoint => _listener?.LocalEndPoint;
+
+    /// <summary>How many connections are being served.</summary>
+    public int SessionCount => _sessions.Count;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _listener = Bind(_endpoint);
+        _logger.Listening(_endpoint.EndPoint is IPEndPoint ? _listener.LocalEndPoint!.ToString()! : _endpoint.ToString());
+        _acceptLoop = AcceptAsync(_listener);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops accepting, lets each connection finish the message it is in, and waits for them; when
+    /// <paramref name="cancellationToken"/> fires first, the remaining connections are cut.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        int open = _sessions.Count;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener?.Dispose();
+        await _acceptLoop.ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_sessions.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(_sessions.Values).ConfigureAwait(false);
+        }
+
+        if (_endpoint.SocketPath is { } path)
+        {
+            File.Delete(path);
+        }
+
+        _logger.Stopped(open);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await StopAsync(giveUp.Token).ConfigureAwait(false);
+        _stopping.Dispose();
+        _abort.Dispose();
+        _slots.Dispose();
+    }
+
+    private static Socket Bind(MilterEndpoint endpoint)
+    {
+        if (endpoint.SocketPath is { } path)
+        {
+            // A socket file left by an earlier run would make bind fail.
+            File.Delete(path);
+            var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            unix.Bind(endpoint.EndPoint);
+            // The MTA runs as its own user: owner and group may connect, others not.
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+            }
+
+            unix.Listen(128);
+            return unix;
+        }
+
+        var ip = (IPEndPoint)endpoint.EndPoint;
+        var tcp = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        if (ip.Address.Equals(IPAddress.IPv6Any))
+        {
+            tcp.DualMode = true;
+        }
+
+        tcp.Bind(ip);
+        tcp.Listen(128);
+        return tcp;
+    }
+
+    private async Task AcceptAsync(Socket listener)
+    {
+        var stopping = _stopping.Token;
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                await _slots.WaitAsync(stopping).ConfigureAwait(false);
+                socket = await listener.AcceptAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException
+                                              && stopping.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (socket.AddressFamily != AddressFamily.Unix)
+            {
+                // Replies are small and the MTA waits for each one.
+                socket.NoDelay = true;
+            }
+
+            long id = Interlocked.Increment(ref _nextSessionId);
+            _sessions[id] = ServeAsync(socket, id);
+        }
+    }
+
+    private async Task ServeAsync(Socket socket, long id)
+    {
+        await Task.Yield();
+        try
+        {
+            _logger.SessionOpened(id, socket.RemoteEndPoint?.ToString() ?? "unix socket");
+            var session = new MilterSession(socket, _options, _factory, _logger, id);
+            await session.RunAsync(_stopping.Token, _abort.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sessions.TryRemove(id, out _);
+            _slots.Release();
+        }
+    }
+}
