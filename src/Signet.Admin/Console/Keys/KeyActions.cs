@@ -44,6 +44,11 @@ public static class KeyActions
         foreach (var request in requests)
         {
             var result = await store.GenerateKeyAsync(actor, owner, request, context.RequestAborted);
+            if (result.Error is { Kind: StoreErrorKind.NotFound })
+            {
+                return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
+            }
+
             if (!result.Succeeded)
             {
                 return Flash.Redirect(context, page, $"the key {request.Selector} was not generated: {result.Error!.Message}", isError: true);
@@ -85,6 +90,11 @@ public static class KeyActions
 
         var result = await store.ImportKeyAsync(actor, owner, selector, key, context.RequestAborted);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+        if (result.Error is { Kind: StoreErrorKind.NotFound })
+        {
+            return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
+        }
+
         return result.Succeeded
             ? Flash.Redirect(context, page, $"imported. Publish the record {result.Value!.RecordName}, check DNS, then activate.")
             : Flash.Redirect(context, page, "the key was not imported: " + result.Error!.Message, isError: true);
