@@ -25,5 +25,5 @@ document.addEventListener("change", (event) => {
   const box = document.getElementById(toggle.dataset.escapeFor);
   if (!box) return;
   box.value = toggle.checked ? box.dataset.escaped : box.dataset.plain;
-  box.rows = Math.min(8, Math.max(1, Math.ceil(box.value.length / 64)));
+  box.rows = Math.min(8, Math.max(2, Math.ceil(box.value.length / 96)));
 });

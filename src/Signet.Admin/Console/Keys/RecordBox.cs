@@ -17,7 +17,7 @@ public static class RecordBox
         string quoted = DkimDnsTextFormatter.Format(key.RecordName, value, DkimDnsTextFormat.Quoted);
         string zone = DkimDnsTextFormatter.Format(key.RecordName, value, DkimDnsTextFormat.Zone);
         string valueId = $"{idPrefix}-value";
-        int rows = Math.Clamp(value.Length / 64 + 1, 1, 8);
+        int rows = Math.Clamp(value.Length / 96 + 1, 2, 8);
         var data = Of($""" data-plain="{value}" data-escaped="{escaped}" """);
         return Of($"""
             <div class="record">
