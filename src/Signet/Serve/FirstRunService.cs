@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Signet.Store.Access;
+
+namespace Signet.Serve;
+
+/// <summary>Once the console listens, checks whether the store has any user; when it has none (a fresh installation),
+/// prints the console's set-up link (from <see cref="IFirstRunNotice"/>) on standard output and logs it.</summary>
+public sealed class FirstRunService(
+    OpenedStore store,
+    IFirstRunNotice notice,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    ILogger<FirstRunService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        var users = await store.Store.ListUsersAsync(Actor.LocalAdministrator, stoppingToken).ConfigureAwait(false);
+        if (!users.Succeeded || users.Value!.Count > 0 || ConsoleAddress() is not { } address)
+        {
+            return;
+        }
+
+        if (await notice.CreateSetupLinkAsync(address, stoppingToken).ConfigureAwait(false) is { } link)
+        {
+            logger.NoAdministrator(link.ToString());
+            await Console.Out.WriteLineAsync($"no administrator yet: open {link}").ConfigureAwait(false);
+            await Console.Out.FlushAsync(stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The first address the console listens on, with the real port when port 0 was asked for.</summary>
+    private Uri? ConsoleAddress()
+    {
+        string? first = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return first is not null && Uri.TryCreate(first, UriKind.Absolute, out var uri) ? uri : null;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Signet.Admin;
+using Signet.Cli;
+using Signet.Store;
+
+namespace Signet.Serve;
+
+/// <summary>Runs <c>signet serve</c>: one process with the milter, the console and the API, on ASP.NET Core's
+/// generic host. Start fails with one line on stderr and exit status 2 for a setting it cannot use, and 1 when
+/// something it needs is unavailable (a port taken, the database unreachable); SIGTERM or Ctrl+C stops it after the
+/// messages in progress are finished.</summary>
+public static class ServeHost
+{
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> commandLine, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        await using var app = Build(commandLine);
+        if (Validate(app) is { } invalid)
+        {
+            console.Error.WriteLine("signet serve: " + invalid);
+            return ExitCodes.Usage;
+        }
+
+        var storeOptions = app.Services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        if (await app.Services.GetRequiredService<OpenedStore>().OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false) is { } storeError)
+        {
+            console.Error.WriteLine("signet serve: the store cannot be opened: " + storeError.Message);
+            return storeError.Kind == StoreErrorKind.Invalid ? ExitCodes.Usage : ExitCodes.Failure;
+        }
+
+        var serve = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
+        foreach (string url in serve.Urls)
+        {
+            app.Urls.Add(url);
+        }
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException)
+        {
+            console.Error.WriteLine("signet serve: cannot listen: " + exception.Message);
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        var milter = app.Services.GetRequiredService<MilterService>();
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve").Serving(
+            string.Join(' ', app.Urls), milter.LocalEndPoint?.ToString() ?? milter.Listen, storeOptions.DataDirectory,
+            storeOptions.ConnectionString is null ? "sqlite" : "postgresql");
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static WebApplication Build(IReadOnlyDictionary<string, string?> commandLine)
+    {
+        string baseDirectory = AppContext.BaseDirectory;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = baseDirectory });
+        ServeConfiguration.AddSources(builder.Configuration, baseDirectory, commandLine);
+        ServeConfiguration.AddDerivedDefaults(builder.Configuration);
+        builder.Logging.ClearProviders().AddConsole();
+        builder.Services.AddSignetServe(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapSignetHealth();
+        app.MapSignetAdmin();
+        return app;
+    }
+
+    /// <summary>Checks every options record now, before anything opens, listens or writes: the problems in one line.</summary>
+    private static string? Validate(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (OptionsValidationException exception)
+        {
+            return exception.Message;
+        }
+        catch (AggregateException exception)
+        {
+            return string.Join("; ", exception.InnerExceptions.Select(e => e.Message));
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The binder's own complaint: a value of the wrong type, or an unknown key in a component's section.
+            return exception.Message;
+        }
+    }
+}
