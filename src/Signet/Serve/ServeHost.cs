@@ -19,12 +19,14 @@ public static class ServeHost
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> commandLine, CliConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        await using var app = Build(commandLine);
-        if (Validate(app) is { } invalid)
+        var (built, invalid) = await BuildAndValidateAsync(commandLine).ConfigureAwait(false);
+        if (invalid is not null)
         {
             console.Error.WriteLine("signet serve: " + invalid);
             return ExitCodes.Usage;
         }
+
+        await using var app = built!;
 
         var storeOptions = app.Services.GetRequiredService<IOptions<StoreOptions>>().Value;
         if (await app.Services.GetRequiredService<OpenedStore>().OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false) is { } storeError)
@@ -73,26 +75,29 @@ public static class ServeHost
         return app;
     }
 
-    /// <summary>Checks every options record now, before anything opens, listens or writes: the problems in one line.</summary>
-    private static string? Validate(WebApplication app)
+    /// <summary>Builds the host and checks every options record now, before anything opens, listens or writes: the
+    /// host, or the problems in one line.</summary>
+    private static async Task<(WebApplication? App, string? Invalid)> BuildAndValidateAsync(IReadOnlyDictionary<string, string?> commandLine)
     {
+        WebApplication? app = null;
         try
         {
+            app = Build(commandLine);
             app.Services.GetService<IStartupValidator>()?.Validate();
-            return null;
+            return (app, null);
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (exception is OptionsValidationException or AggregateException or InvalidOperationException)
         {
-            return exception.Message;
-        }
-        catch (AggregateException exception)
-        {
-            return string.Join("; ", exception.InnerExceptions.Select(e => e.Message));
-        }
-        catch (InvalidOperationException exception)
-        {
-            // The binder's own complaint: a value of the wrong type, or an unknown key in a component's section.
-            return exception.Message;
+            // InvalidOperationException is the binder's own complaint: a value of the wrong type, or an unknown key in
+            // a component's section.
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return (null, exception is AggregateException several
+                ? string.Join("; ", several.InnerExceptions.Select(e => e.Message))
+                : exception.Message);
         }
     }
 }
