@@ -31,6 +31,24 @@ public sealed class FirstRunService(
             }
         }
 
+        try
+        {
+            await NotifyAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped before the check finished: the next start checks again.
+        }
+#pragma warning disable CA1031 // A failed check must not stop the mail flow; it is logged and the next start tries again.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.FirstRunCheckFailed(exception.Message);
+        }
+    }
+
+    private async Task NotifyAsync(CancellationToken stoppingToken)
+    {
         var users = await store.Store.ListUsersAsync(Actor.LocalAdministrator, stoppingToken).ConfigureAwait(false);
         if (!users.Succeeded || users.Value!.Count > 0 || ConsoleAddress() is not { } address)
         {

@@ -24,6 +24,9 @@ internal static partial class ServeLog
     [LoggerMessage(3005, LogLevel.Information, "Stopping: finishing the messages in progress (at most {Timeout})")]
     public static partial void Stopping(this ILogger logger, TimeSpan timeout);
 
+    [LoggerMessage(3007, LogLevel.Warning, "Could not check for a first administrator: {Failure}")]
+    public static partial void FirstRunCheckFailed(this ILogger logger, string failure);
+
     [LoggerMessage(3006, LogLevel.Debug, "Signing decision for {QueueId}: {Rule}, d={Domain}, aligned {Aligned}: {Explanation}")]
     public static partial void SigningDecided(this ILogger logger, string? queueId, string rule, string? domain, bool aligned, string explanation);
 }
