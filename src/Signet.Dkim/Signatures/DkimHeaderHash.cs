@@ -9,6 +9,9 @@ namespace Signet.Dkim.Signatures;
 /// canonicalized as h= and c= say, then the DKIM-Signature field itself with an empty b= and no final CRLF.</summary>
 public static class DkimHeaderHash
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     public static byte[] Compute(
         DkimMessageHeader header,
         IReadOnlyList<string> signedHeaders,
@@ -17,7 +20,10 @@ public static class DkimHeaderHash
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(signedHeaders);
-        var buffer = new ArrayBufferWriter<byte>(1024);
+
+        // One buffer per thread, reused: the canonical header data of a message is a few KB at most.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
         foreach (var field in SelectFields(header, signedHeaders))
         {
             DkimHeaderCanonicalizer.Canonicalize(canonicalization, field.Raw, buffer);
@@ -33,7 +39,13 @@ public static class DkimHeaderHash
             length -= 2;
         }
 
-        return SHA256.HashData(buffer.WrittenSpan[..length]);
+        byte[] hash = SHA256.HashData(buffer.WrittenSpan[..length]);
+        if (buffer.Capacity > 1024 * 1024)
+        {
+            t_buffer = null; // a huge header passed through: don't keep its buffer for the thread's lifetime
+        }
+
+        return hash;
     }
 
     /// <summary>RFC 6376 §5.4.2: each name in h= takes the last not-yet-used instance of that field, counting from
@@ -42,22 +54,32 @@ public static class DkimHeaderHash
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(signedHeaders);
-        var unused = new Dictionary<string, Stack<DkimHeaderField>>(StringComparer.OrdinalIgnoreCase);
+        // One pass over the names and one over the fields: linear even for hostile messages with thousands of
+        // fields and h= names.
+        var instances = new Dictionary<string, Stack<DkimHeaderField>>(StringComparer.OrdinalIgnoreCase);
         foreach (string name in signedHeaders)
         {
-            if (!unused.ContainsKey(name))
+            instances.TryAdd(name, new Stack<DkimHeaderField>());
+        }
+
+        foreach (var field in header.Fields)
+        {
+            if (instances.TryGetValue(field.Name, out var stack))
             {
-                unused[name] = new Stack<DkimHeaderField>(header.Named(name));
+                stack.Push(field);
             }
         }
 
+        var selected = new List<DkimHeaderField>(signedHeaders.Count);
         foreach (string name in signedHeaders)
         {
-            if (unused[name].TryPop(out var field))
+            if (instances[name].TryPop(out var field))
             {
-                yield return field;
+                selected.Add(field);
             }
         }
+
+        return selected;
     }
 
     /// <summary>The field with the value of its b= tag deleted, including the whitespace around it

@@ -45,23 +45,49 @@ public static class DkimSignatureParser
     private static DkimSignatureIdentity ReadIdentity(DkimTagList tags)
     {
         string? Read(ReadOnlySpan<byte> name) => tags.TryGet(name, out var v) ? Text(v) : null;
-        string? b = Read("b"u8);
-        string? prefix = b is null ? null : new string(b.Where(c => !char.IsWhiteSpace(c)).Take(8).ToArray());
-        return new DkimSignatureIdentity(Read("d"u8)?.ToLowerInvariant(), Read("s"u8), Read("a"u8), prefix);
+        return new DkimSignatureIdentity(Read("d"u8)?.ToLowerInvariant(), Read("s"u8), Read("a"u8), SignaturePrefix(tags));
+    }
+
+    // RFC 6008: header.b carries the first characters of b=, enough to tell signatures of one message apart.
+    private static string? SignaturePrefix(DkimTagList tags)
+    {
+        if (!tags.TryGet("b"u8, out var b))
+        {
+            return null;
+        }
+
+        Span<char> prefix = stackalloc char[8];
+        int length = 0;
+        foreach (byte c in b)
+        {
+            if (length == prefix.Length)
+            {
+                break;
+            }
+
+            if (c is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                prefix[length++] = (char)c;
+            }
+        }
+
+        return new string(prefix[..length]);
     }
 
     // RFC 6376 §6.1.1: v, a, b, bh, d, h and s are required.
     private static DkimFailure? CheckRequiredTags(DkimTagList tags)
     {
-        foreach (string name in new[] { "v", "a", "b", "bh", "d", "h", "s" })
-        {
-            if (!tags.Contains(Encoding.ASCII.GetBytes(name)))
-            {
-                return new DkimFailure(DkimFailureReason.MissingRequiredTag, $"the DKIM-Signature has no {name}= tag, which is required");
-            }
-        }
-
-        return null;
+        string? missing = !tags.Contains("v"u8) ? "v"
+            : !tags.Contains("a"u8) ? "a"
+            : !tags.Contains("b"u8) ? "b"
+            : !tags.Contains("bh"u8) ? "bh"
+            : !tags.Contains("d"u8) ? "d"
+            : !tags.Contains("h"u8) ? "h"
+            : !tags.Contains("s"u8) ? "s"
+            : null;
+        return missing is null
+            ? null
+            : new DkimFailure(DkimFailureReason.MissingRequiredTag, $"the DKIM-Signature has no {missing}= tag, which is required");
     }
 
     private static DkimFailure? CheckVersion(DkimTagList tags)

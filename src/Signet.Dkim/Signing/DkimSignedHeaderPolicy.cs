@@ -27,11 +27,13 @@ public sealed class DkimSignedHeaderPolicy
          "ARC-Authentication-Results", "X-Original-To", "Delivered-To"];
 
     private readonly IReadOnlyList<string> _signed;
+    private readonly string[] _lowerCase;
     private readonly HashSet<string> _oversigned;
 
     private DkimSignedHeaderPolicy(IReadOnlyList<string> signed, IEnumerable<string> oversigned)
     {
         _signed = signed;
+        _lowerCase = signed.Select(n => n.ToLowerInvariant()).ToArray();
         _oversigned = new HashSet<string>(oversigned, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -73,18 +75,19 @@ public sealed class DkimSignedHeaderPolicy
     public IReadOnlyList<string> Choose(DkimMessageHeader header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        var chosen = new List<string>();
-        foreach (string name in _signed)
+        var occurrences = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in header.Fields)
         {
-            int count = header.Fields.Count(f => f.IsNamed(name));
-            if (_oversigned.Contains(name))
-            {
-                count++;
-            }
+            occurrences[field.Name] = occurrences.GetValueOrDefault(field.Name) + 1;
+        }
 
-            for (int i = 0; i < count; i++)
+        var chosen = new List<string>(_signed.Count + _oversigned.Count);
+        for (int i = 0; i < _signed.Count; i++)
+        {
+            int count = occurrences.GetValueOrDefault(_signed[i]) + (_oversigned.Contains(_signed[i]) ? 1 : 0);
+            for (int n = 0; n < count; n++)
             {
-                chosen.Add(name.ToLowerInvariant());
+                chosen.Add(_lowerCase[i]);
             }
         }
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
-using Signet.Dkim.Verification;
 using Signet.Milter.Protocol;
 using Signet.Milter.Server;
 
@@ -37,29 +35,15 @@ public sealed class DkimMilterFilterFactory : IMilterFilterFactory
         }
 
         Options = options;
-        SigningPolicy = signingPolicy ?? throw new ArgumentNullException(nameof(signingPolicy));
-        OrganizationalDomains = organizationalDomains ?? throw new ArgumentNullException(nameof(organizationalDomains));
-        Time = time ?? TimeProvider.System;
-        Verifier = new DkimVerifier(keySource, DkimVerifierOptions.Default with { MaximumSignatures = options.MaximumSignatures }, Time);
-        Logger = logger ?? NullLogger.Instance;
-        Classifier = new MilterClientClassifier(options.ParseInternalNetworks());
+        Processor = new DkimMessageProcessor(DkimMessageProcessorOptions.From(options), signingPolicy, keySource, organizationalDomains, logger, time);
     }
 
     public MilterFilterProfile Profile => DkimProfile;
 
     internal MilterOptions Options { get; }
 
-    internal IMilterSigningPolicy SigningPolicy { get; }
-
-    internal IOrganizationalDomainResolver OrganizationalDomains { get; }
-
-    internal TimeProvider Time { get; }
-
-    internal DkimVerifier Verifier { get; }
-
-    internal ILogger Logger { get; }
-
-    internal MilterClientClassifier Classifier { get; }
+    /// <summary>The DKIM work, shared with every other front end built on the same processor.</summary>
+    internal DkimMessageProcessor Processor { get; }
 
     public IMilterFilter Create() => new DkimMilterFilter(this);
 }

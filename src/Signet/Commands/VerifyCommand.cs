@@ -16,7 +16,7 @@ public sealed class VerifyCommand : ICliCommand
 
     public string Help => """
         Usage: signet verify [--resolver HOST[:PORT]] [--keys FILE] [--at TIME] [--json] [--in FILE]
-                             [--authserv-id NAME] [--timeout 5s]
+                             [--authserv-id NAME] [--timeout 5s] [--public-suffix-list FILE]
 
         Checks each DKIM-Signature of the message (standard input by default) and prints an
         Authentication-Results header field with one dkim= result per signature, its reason in words, and
@@ -30,6 +30,9 @@ public sealed class VerifyCommand : ICliCommand
           --json                  print {"from": ..., "signatures": [{domain, selector, algorithm, result,
                                   reason, aligned}]} instead
           --authserv-id NAME      the name in Authentication-Results (default: this host's name)
+          --timeout D             how long to wait for each DNS answer (default 5s)
+          --public-suffix-list F  with --keys: a newer public suffix list (publicsuffix.org format) than the
+                                  copy shipped with Signet
 
         Exit status: 0 when at least one signature passes; 75 when none passes and a DNS lookup failed
         temporarily (try again later); 1 otherwise, including a message with no signature; 2 for unusable
@@ -42,7 +45,7 @@ public sealed class VerifyCommand : ICliCommand
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         var options = CliArguments.Parse(args,
-            new HashSet<string> { "resolver", "keys", "at", "in", "authserv-id", "timeout" }, new HashSet<string> { "json" });
+            new HashSet<string> { "resolver", "keys", "at", "in", "authserv-id", "timeout", "public-suffix-list" }, new HashSet<string> { "json" });
         if (options.Has("keys") && options.Has("resolver"))
         {
             throw new CliUsageException("--keys and --resolver exclude each other: keys come either from a file or from DNS");
@@ -54,10 +57,15 @@ public sealed class VerifyCommand : ICliCommand
         if (options.Get("keys") is { } keysFile)
         {
             source = Resolvers.FromKeysFile(keysFile);
-            organizationalDomains = new PublicSuffixListResolver(PublicSuffixList.Embedded);
+            organizationalDomains = new PublicSuffixListResolver(LoadPublicSuffixList(options.Get("public-suffix-list")));
         }
         else
         {
+            if (options.Has("public-suffix-list"))
+            {
+                throw new CliUsageException("--public-suffix-list applies with --keys: with DNS, the organizational domain comes from the DMARC tree walk (RFC 9989)");
+            }
+
             source = Resolvers.FromOption(options.Get("resolver"), options.Get("timeout"));
             organizationalDomains = new DmarcTreeWalkResolver(new DmarcTreeWalk(source));
         }
@@ -75,6 +83,24 @@ public sealed class VerifyCommand : ICliCommand
             ? JsonSerializer.Serialize(VerifyJson.Create(report))
             : AuthenticationResultsWriter.Format(authservId, report.Signatures, "\n").TrimEnd('\n'));
         return ExitStatus(results);
+    }
+
+    private static PublicSuffixList LoadPublicSuffixList(string? path)
+    {
+        if (path is null)
+        {
+            return PublicSuffixList.Embedded;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return PublicSuffixList.Load(stream);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CliUsageException($"--public-suffix-list {path}: {exception.Message}");
+        }
     }
 
     private static int ExitStatus(IReadOnlyList<DkimSignatureResult> results)

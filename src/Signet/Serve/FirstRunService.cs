@@ -2,14 +2,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Signet.Store.Access;
 
 namespace Signet.Serve;
 
-/// <summary>Once the console listens, checks whether the store has any user; when it has none (a fresh installation),
-/// prints the console's set-up link (from <see cref="IFirstRunNotice"/>) on standard output and logs it.</summary>
+/// <summary>Once the console listens, asks <see cref="IFirstRunNotice"/> for the set-up link; when there is one (no
+/// administrator yet), prints it on standard output and logs it.</summary>
 public sealed class FirstRunService(
-    OpenedStore store,
     IFirstRunNotice notice,
     IServer server,
     IHostApplicationLifetime lifetime,
@@ -49,8 +47,7 @@ public sealed class FirstRunService(
 
     private async Task NotifyAsync(CancellationToken stoppingToken)
     {
-        var users = await store.Store.ListUsersAsync(Actor.LocalAdministrator, stoppingToken).ConfigureAwait(false);
-        if (!users.Succeeded || users.Value!.Count > 0 || ConsoleAddress() is not { } address)
+        if (ConsoleAddress() is not { } address)
         {
             return;
         }

@@ -37,7 +37,7 @@ public static class ServeServices
         services.AddHostedService<FirstRunService>();
 
         services.AddSignetAdmin();
-        services.TryAddSingleton<IFirstRunNotice, SetupPageNotice>();
+        services.TryAddSingleton<IFirstRunNotice, ConsoleFirstRunNotice>();
         return services;
     }
 

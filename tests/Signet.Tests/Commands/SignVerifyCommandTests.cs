@@ -90,6 +90,35 @@ public class SignVerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_DnsServerSilent_ExitsSeventyFiveWithTemperror()
+    {
+        var signed = await CliRun.RunWithInput(Message, "sign", "--domain", "example.com", "--key", _rsa);
+        using var silent = new SilentUdpEndpoint();
+
+        var run = await CliRun.RunWithInput(signed.Output, "verify", "--resolver", silent.Endpoint.ToString(), "--timeout", "1s");
+
+        Assert.Equal(75, run.ExitCode);
+        Assert.Contains("dkim=temperror", run.OutputText);
+    }
+
+    [Fact]
+    public async Task Verify_PublicSuffixListFromFile_DecidesAlignment()
+    {
+        // A list where example.com is itself a public suffix: mail.example.com and other.example.com are then
+        // different organizations, so d=example.com is not aligned with From mail.example.com.
+        string list = _temp.File("psl.dat");
+        File.WriteAllText(list, "com\nexample.com\n");
+        string message = Message.Replace("alice@example.com", "alice@mail.example.com", StringComparison.Ordinal);
+        var signed = await CliRun.RunWithInput(message, "sign", "--domain", "example.com", "--key", _rsa);
+
+        var shipped = await CliRun.RunWithInput(signed.Output, "verify", "--keys", _zone, "--json");
+        var custom = await CliRun.RunWithInput(signed.Output, "verify", "--keys", _zone, "--json", "--public-suffix-list", list);
+
+        Assert.Contains("\"aligned\":true", shipped.OutputText);
+        Assert.Contains("\"aligned\":false", custom.OutputText);
+    }
+
+    [Fact]
     public async Task Verify_NoSignature_ExitsOneWithDkimNone()
     {
         var run = await CliRun.RunWithInput(Message, "verify", "--keys", _zone);

@@ -88,6 +88,12 @@ public sealed class ServeOutboundTests(OutboundMailFlow shared, ITestOutputHelpe
     }
 
     [Fact]
+    public void FirstRun_NoAdministrator_PrintsTheConsoleSetUpLinkOnStandardOutput()
+    {
+        Assert.Matches($@"(?m)^no administrator yet: open http://127\.0\.0\.1:{Flow.Serve!.HttpPort}/setup/[A-Za-z0-9_-]{{20,}}$", Flow.Serve.Output);
+    }
+
+    [Fact]
     public async Task Health_Running_ReportsStoreAndMilterAsJson()
     {
         using var client = new HttpClient();

@@ -1,28 +1,26 @@
 using System.Net;
-using Signet.Milter.Protocol;
-using Signet.Milter.Server;
 
 namespace Signet.Milter.Dkim;
 
 /// <summary>Tells our mail (to sign) from others' (to verify): SMTP-authenticated clients and clients in the internal
-/// networks send ours. Unix-socket clients are local programs, so internal too.</summary>
-internal sealed class MilterClientClassifier(IReadOnlyList<IPNetwork> internalNetworks)
+/// networks send ours, and so do local programs (a Unix-socket client). The milter and the relay both ask here.</summary>
+internal sealed class DkimDirectionClassifier(IReadOnlyList<IPNetwork> internalNetworks)
 {
-    public bool IsOutbound(MilterSessionContext context, out string reason)
+    public bool IsOutbound(DkimMessageOrigin origin, out string reason)
     {
-        if (context.Macros["auth_authen"] is { Length: > 0 } user)
+        if (origin.AuthenticatedUser is { Length: > 0 } user)
         {
             reason = "authenticated as " + user;
             return true;
         }
 
-        if (context.Client is { Family: MilterAddressFamily.Unix })
+        if (origin.IsLocalProgram)
         {
             reason = "local client over a Unix socket";
             return true;
         }
 
-        var address = context.ClientAddress;
+        var address = origin.ClientAddress;
         if (address is null)
         {
             reason = "client address unknown";

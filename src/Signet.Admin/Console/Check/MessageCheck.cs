@@ -1,0 +1,38 @@
+using Signet.Dkim.Alignment;
+using Signet.Dkim.Lookup;
+using Signet.Dkim.Messages;
+using Signet.Dkim.Results;
+using Signet.Dkim.Verification;
+
+namespace Signet.Admin.Console.Check;
+
+/// <summary>Checks a pasted or uploaded message as Signet's verifier would on the mail path: every signature with its
+/// result and reason, alignment with the From domain (organizational domain by the DMARC DNS tree walk), and the
+/// Authentication-Results field Signet would add.</summary>
+public sealed class MessageCheck(ITxtRecordSource dns, TimeProvider time)
+{
+    /// <summary>A pasted message is kept in memory whole; mail larger than this is not pasted by hand.</summary>
+    public const int MaximumMessageBytes = 10 * 1024 * 1024;
+
+    public async Task<MessageCheckResult> CheckAsync(byte[] message, string authservId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        int bodyStart = DkimHeaderSection.FindBodyStart(message);
+        if (bodyStart < 0)
+        {
+            bodyStart = message.Length;
+        }
+
+        var headerBytes = DkimHeaderSection.WithoutSeparator(message.AsSpan(0, bodyStart));
+        if (!DkimMessageHeader.TryParse(headerBytes, out var header, out string error) || header.Fields.Count == 0)
+        {
+            return MessageCheckResult.NotAMessage(error.Length > 0 ? error : "it has no header fields");
+        }
+
+        var verifier = new DkimVerifier(dns, DkimVerifierOptions.Default, time);
+        var results = await verifier.VerifyAsync(header, message.AsMemory(bodyStart), cancellationToken).ConfigureAwait(false);
+        var report = await DkimMessageReporter.ReportAsync(header, results, new DmarcTreeWalkResolver(new DmarcTreeWalk(dns)), cancellationToken)
+            .ConfigureAwait(false);
+        return new MessageCheckResult(null, report, AuthenticationResultsWriter.Format(authservId, report.Signatures, "\n").TrimEnd('\n'));
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Signet.Admin.Console.Rendering;
+using Signet.Admin.Console.Security;
+using Signet.Store;
+using static Signet.Admin.Console.Rendering.Html;
+
+namespace Signet.Admin.Console.Domains;
+
+/// <summary>Server Admin > Domains: the protected domains, added and removed here.</summary>
+public static class ServerDomainPages
+{
+    public static void Map(RouteGroupBuilder serverAdmin)
+    {
+        serverAdmin.MapGet(ConsoleRoutes.ServerDomains, ListAsync);
+        serverAdmin.MapPost(ConsoleRoutes.ServerDomains + "/add", AddAsync);
+        serverAdmin.MapPost(ConsoleRoutes.ServerDomains + "/{domain}/remove", RemoveAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, ISignetStore store)
+    {
+        var actor = ConsoleRequest.RequireActor(context);
+        var domains = (await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? [];
+        var rows = domains.Select(d => Of($"""
+            <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
+            <td>{(d.SigningEnabled ? Badge("ok", "signing on") : Badge("neutral", "signing off"))}</td>
+            <td>{Time(d.CreatedAt)}</td>
+            <td>{ActionButton(context, $"{ConsoleRoutes.ServerDomains}/{Uri.EscapeDataString(d.Name)}/remove", "Remove", "danger",
+                Of($"""<label class="confirm"><input type="checkbox" name="confirm" value="yes" required> delete its keys too</label>"""))}</td></tr>
+            """));
+        var table = domains.Count == 0
+            ? Of($"<p>No domain yet. Add the domains this server sends mail for.</p>")
+            : Of($"""<div class="table-wrap"><table><caption class="visually-hidden">Protected domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Added</th><th scope="col">Remove</th></tr></thead><tbody>{rows}</tbody></table></div>""");
+        var add = Form(context, ConsoleRoutes.ServerDomains + "/add", Of($"""
+            {TextField("domain", "Domain name", hint: "As in example.com; international names are stored as A-labels.")}
+            <button type="submit" class="button primary">Add the domain</button>
+            """), "stack");
+        return Page.Render(context, "Domains", Of($"""
+            <div class="card"><h2>Add a domain</h2>{add}</div>
+            <section aria-labelledby="domains-heading"><h2 id="domains-heading">Protected domains</h2>{table}</section>
+            <p class="hint">Assign domains to domain admins under <a href="{ConsoleRoutes.ServerUsers}">Users</a>.</p>
+            """), actor, "server-domains");
+    }
+
+    private static async Task<IResult> AddAsync(HttpContext context, ISignetStore store)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var result = await store.AddDomainAsync(ConsoleRequest.RequireActor(context), form["domain"].ToString(), context.RequestAborted);
+        return result.Succeeded
+            ? Flash.Redirect(context, ConsoleRoutes.ServerDomains, $"{result.Value!.Name} is protected. Give it a key on its DKIM page.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerDomains, result.Error!.Message, isError: true);
+    }
+
+    private static async Task<IResult> RemoveAsync(HttpContext context, ISignetStore store, string domain)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (form["confirm"] != "yes")
+        {
+            return Flash.Redirect(context, ConsoleRoutes.ServerDomains, "tick the box to confirm that the domain's keys are deleted too", isError: true);
+        }
+
+        var result = await store.RemoveDomainAsync(ConsoleRequest.RequireActor(context), domain, context.RequestAborted);
+        return result.Succeeded
+            ? Flash.Redirect(context, ConsoleRoutes.ServerDomains, $"{domain} and its keys are removed.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerDomains, result.Error!.Message, isError: true);
+    }
+}

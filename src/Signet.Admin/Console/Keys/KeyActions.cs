@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Signet.Admin.Console.Rendering;
+using Signet.Admin.Console.Security;
+using Signet.Dkim;
+using Signet.Store;
+using Signet.Store.Access;
+using Signet.Store.Model;
+
+namespace Signet.Admin.Console.Keys;
+
+/// <summary>The POST actions of the key workflow, mapped once under the server-wide key's page and once under each
+/// domain's page. Each does one store operation and goes back to the page with its outcome.</summary>
+public static class KeyActions
+{
+    /// <summary>Maps the actions under <paramref name="prefix"/>; <paramref name="ownerOf"/> reads whose keys they are
+    /// from the route, <paramref name="pageOf"/> is the page to go back to.</summary>
+    public static void Map(RouteGroupBuilder group, string prefix, Func<HttpContext, KeyOwner> ownerOf, Func<HttpContext, string> pageOf)
+    {
+        group.MapPost(prefix + "/generate", (HttpContext c, ISignetStore s) => GenerateAsync(c, s, ownerOf(c), pageOf(c)));
+        group.MapPost(prefix + "/import", (HttpContext c, ISignetStore s) => ImportAsync(c, s, ownerOf(c), pageOf(c)));
+        group.MapPost(prefix + "/rotations/advance", (HttpContext c, ISignetStore s) => AdvanceAsync(c, s, pageOf(c)));
+        group.MapPost(prefix + "/keys/{id:guid}/{action}", (HttpContext c, ISignetStore s, Guid id, string action) =>
+            KeyActionAsync(c, s, ownerOf(c), pageOf(c), id, action));
+    }
+
+    private static async Task<IResult> GenerateAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page)
+    {
+        var actor = ConsoleRequest.RequireActor(context);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        string selector = form["selector"].ToString().Trim();
+        string kind = form["kind"].ToString();
+        var requests = kind switch
+        {
+            "rsa1024" => [new KeyGenerationRequest(selector, DkimKeyType.Rsa, 1024)],
+            "rsa3072" => [new KeyGenerationRequest(selector, DkimKeyType.Rsa, 3072)],
+            "rsa4096" => [new KeyGenerationRequest(selector, DkimKeyType.Rsa, 4096)],
+            "ed25519" => [new KeyGenerationRequest(selector, DkimKeyType.Ed25519)],
+            "both" => new[] { new KeyGenerationRequest(selector), new KeyGenerationRequest(form["ed25519Selector"].ToString().Trim(), DkimKeyType.Ed25519) },
+            _ => [new KeyGenerationRequest(selector)],
+        };
+        var made = new List<string>();
+        foreach (var request in requests)
+        {
+            var result = await store.GenerateKeyAsync(actor, owner, request, context.RequestAborted);
+            if (result.Error is { Kind: StoreErrorKind.NotFound })
+            {
+                return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
+            }
+
+            if (!result.Succeeded)
+            {
+                return Flash.Redirect(context, page, $"the key {request.Selector} was not generated: {result.Error!.Message}", isError: true);
+            }
+
+            made.Add(result.Value!.RecordName);
+        }
+
+        return Flash.Redirect(context, page, $"generated. Publish the record {string.Join(" and ", made)}, check DNS, then activate.");
+    }
+
+    private static async Task<IResult> ImportAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page)
+    {
+        var actor = ConsoleRequest.RequireActor(context);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        string selector = form["selector"].ToString().Trim();
+        byte[] key;
+        if (form.Files.GetFile("file") is { Length: > 0 } file)
+        {
+            // A private key file is a few kilobytes; anything much larger is not one.
+            if (file.Length > 64 * 1024)
+            {
+                return Flash.Redirect(context, page, "that file is too large to be a private key", isError: true);
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, context.RequestAborted);
+            key = buffer.ToArray();
+        }
+        else
+        {
+            key = System.Text.Encoding.UTF8.GetBytes(form["pem"].ToString().Trim());
+        }
+
+        if (key.Length == 0)
+        {
+            return Flash.Redirect(context, page, "paste a private key or choose its file", isError: true);
+        }
+
+        var result = await store.ImportKeyAsync(actor, owner, selector, key, context.RequestAborted);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+        if (result.Error is { Kind: StoreErrorKind.NotFound })
+        {
+            return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
+        }
+
+        return result.Succeeded
+            ? Flash.Redirect(context, page, $"imported. Publish the record {result.Value!.RecordName}, check DNS, then activate.")
+            : Flash.Redirect(context, page, "the key was not imported: " + result.Error!.Message, isError: true);
+    }
+
+    private static async Task<IResult> AdvanceAsync(HttpContext context, ISignetStore store, string page)
+    {
+        var result = await store.AdvanceRotationsAsync(ConsoleRequest.RequireActor(context), context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Flash.Redirect(context, page, result.Error!.Message, isError: true);
+        }
+
+        return Flash.Redirect(context, page, result.Value!.Count > 0
+            ? "the new record is published: Signet now signs with the new key."
+            : "DNS checked; the new record is not seen yet.");
+    }
+
+    private static async Task<IResult> KeyActionAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page, Guid id, string action)
+    {
+        var actor = ConsoleRequest.RequireActor(context);
+        var found = await store.GetKeyAsync(actor, id, context.RequestAborted);
+        if (!found.Succeeded || !BelongsTo(found.Value!, owner))
+        {
+            return Page.NotFound(context, actor, "There is no such key");
+        }
+
+        var key = found.Value!;
+        var ct = context.RequestAborted;
+        var form = await context.Request.ReadFormAsync(ct);
+        (bool ok, string message) = action switch
+        {
+            "check" => Outcome(await store.CheckKeyDnsAsync(actor, id, ct), k => k.LastDnsCheck?.Summary ?? "DNS checked"),
+            "activate" => Outcome(await store.ActivateKeyAsync(actor, id, form["force"] == "true", ct), k => $"{k.Selector} is active: Signet signs with it now."),
+            "retire" => Outcome(await store.RetireKeyAsync(actor, id, ct), k => $"{k.Selector} no longer signs; keep its record published for a few days."),
+            "revoke" => Outcome(await store.RevokeKeyAsync(actor, id, ct), k => $"{k.Selector} is revoked: publish its record as {KeyRecords.RevokedValue}"),
+            "delete" => Outcome(await store.DeleteKeyAsync(actor, id, ct), _ => $"{key.Selector} is deleted; its private key is destroyed."),
+            "rotate" => Outcome(await store.StartRotationAsync(actor, id, form["selector"].ToString().Trim(), ct),
+                _ => "rotation started: publish the new record shown below."),
+            _ => (false, "unknown action " + action),
+        };
+        return Flash.Redirect(context, page, ok ? message : $"{key.Selector}: {message}", isError: !ok);
+    }
+
+    private static (bool, string) Outcome<T>(StoreResult<T> result, Func<T, string> success) =>
+        result.Succeeded ? (true, success(result.Value!)) : (false, result.Error!.Message);
+
+    private static bool BelongsTo(KeyEntry key, KeyOwner owner) =>
+        key.Scope == owner.Scope && (owner.Scope == KeyScope.Server || string.Equals(key.Domain, owner.Domain, StringComparison.OrdinalIgnoreCase));
+}

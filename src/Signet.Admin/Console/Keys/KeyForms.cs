@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Signet.Admin.Console.Rendering;
+using static Signet.Admin.Console.Rendering.Html;
+
+namespace Signet.Admin.Console.Keys;
+
+/// <summary>The forms that add a key: generate on the server (RSA 2048 by default), or import a PEM or an Ed25519 seed.</summary>
+public static class KeyForms
+{
+    /// <summary>The choices offered, the default first: RSA 2048 is what every receiver checks (RFC 8301 wants at
+    /// least 1024, 2048 is the usual floor now); Ed25519 (RFC 8463) is small but not yet checked everywhere, which
+    /// is why "both" exists: receivers use whichever they know.</summary>
+    public static readonly IReadOnlyList<(string Value, string Label)> KeyChoices =
+    [
+        ("rsa2048", "RSA 2048 (recommended: every receiver checks it)"),
+        ("rsa3072", "RSA 3072"),
+        ("rsa4096", "RSA 4096 (needs two TXT strings; some DNS panels struggle)"),
+        ("rsa1024", "RSA 1024 (only for old DNS panels limited to 255 characters)"),
+        ("ed25519", "Ed25519 (RFC 8463; not every receiver checks it yet)"),
+        ("both", "Both: RSA 2048 and Ed25519, each under its own selector"),
+    ];
+
+    public static Markup Render(HttpContext context, string prefix, string suggested)
+    {
+        var options = KeyChoices.Select((c, i) => Of($"""<option value="{c.Value}"{(i == 0 ? Of($" selected") : Markup.Empty)}>{c.Label}</option>"""));
+        var generate = Of($"""
+            {TextField("selector", "Selector", suggested, hint: "The name of the key in DNS, as in " + suggested + "._domainkey. Use a new one for each key.")}
+            <div class="field"><label for="field-kind">Key</label><select id="field-kind" name="kind">{options}</select></div>
+            {TextField("ed25519Selector", "Selector for the Ed25519 key (only with Both)", suggested + "e", required: false)}
+            <button type="submit" class="button primary">Generate the key</button>
+            """);
+        var import = Of($"""
+            {TextField("selector", "Selector", suggested)}
+            <div class="field"><label for="field-pem">Private key (PEM, or an Ed25519 seed in base64)</label>
+            <textarea id="field-pem" name="pem" rows="5" class="mono" spellcheck="false" autocomplete="off"></textarea></div>
+            <div class="field"><label for="field-file">…or upload the file</label><input id="field-file" name="file" type="file"></div>
+            <button type="submit" class="button secondary">Import the key</button>
+            """);
+        return Of($"""
+            <section class="two" aria-label="Add a key">
+            <div class="card"><h2>Generate a key</h2>{Form(context, prefix + "/generate", generate, "stack")}</div>
+            <div class="card"><h2>Import a key</h2><p class="hint">Weak keys (RSA under 1024 bits) are refused. The private key is encrypted at rest and never shown again.</p>{Form(context, prefix + "/import", import, "stack", upload: true)}</div>
+            </section>
+            """);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http;
+using Signet.Store.Access;
+using Signet.Store.Model;
+using static Signet.Admin.Console.Rendering.Html;
+
+namespace Signet.Admin.Console.Rendering;
+
+/// <summary>The page shell: skip link, header with the sections the actor may use, the flash message, the content.</summary>
+public static class Page
+{
+    public static IResult Render(HttpContext context, string title, Markup content, Actor? actor = null, string? current = null, int status = StatusCodes.Status200OK)
+    {
+        var flash = Flash.Take(context);
+        var flashMarkup = flash is null
+            ? Markup.Empty
+            : Of($"""<div class="flash {(flash.Value.IsError ? "bad" : "ok")}" role="{(flash.Value.IsError ? "alert" : "status")}"><strong>{(flash.Value.IsError ? "Not done: " : "Done: ")}</strong>{flash.Value.Text}</div>""");
+        var html = Of($"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{title} · Signet</title>
+            <link rel="stylesheet" href="{ConsoleRoutes.Stylesheet}">
+            <script src="{ConsoleRoutes.Script}" defer></script>
+            </head>
+            <body>
+            <a class="skip" href="#main">Skip to content</a>
+            <header class="top">
+            <a class="brand" href="/">Signet</a>
+            {Navigation(context, actor, current)}
+            </header>
+            <main id="main" tabindex="-1">
+            {flashMarkup}
+            <h1>{title}</h1>
+            {content}
+            </main>
+            </body>
+            </html>
+            """);
+        return Results.Content(html.Value, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+
+    public static IResult NotFound(HttpContext context, Actor? actor, string message) =>
+        Render(context, "Not found", Of($"<p>{message}.</p><p><a href=\"/\">Back to the console</a></p>"), actor, null, StatusCodes.Status404NotFound);
+
+    public static IResult Forbidden(HttpContext context, Actor? actor, string message) =>
+        Render(context, "Not allowed", Of($"<p>{message}.</p><p><a href=\"/\">Back to the console</a></p>"), actor, null, StatusCodes.Status403Forbidden);
+
+    private static Markup Navigation(HttpContext context, Actor? actor, string? current)
+    {
+        if (actor is null)
+        {
+            return Markup.Empty;
+        }
+
+        var links = new List<(string Href, string Label, string Key)>();
+        if (actor.Role == UserRole.ServerAdmin)
+        {
+            links.Add((ConsoleRoutes.ServerDkim, "Server DKIM", "server-dkim"));
+            links.Add((ConsoleRoutes.ServerDomains, "Domains", "server-domains"));
+            links.Add((ConsoleRoutes.ServerUsers, "Users", "server-users"));
+            links.Add((ConsoleRoutes.ServerAudit, "Audit log", "server-audit"));
+        }
+        else
+        {
+            links.Add((ConsoleRoutes.Domains, "My domains", "domains"));
+        }
+
+        links.Add((ConsoleRoutes.Check, "Check a message", "check"));
+        var items = links.Select(l => l.Key == current
+            ? Of($"""<li><a href="{l.Href}" aria-current="page">{l.Label}</a></li>""")
+            : Of($"""<li><a href="{l.Href}">{l.Label}</a></li>"""));
+        string role = actor.Role == UserRole.ServerAdmin ? "server admin" : "domain admin";
+        return Of($"""
+            <nav aria-label="Sections"><ul>{items}</ul></nav>
+            <div class="who"><span>{actor.Name} ({role})</span>{ActionButton(context, ConsoleRoutes.SignOut, "Sign out", "link")}</div>
+            """);
+    }
+}

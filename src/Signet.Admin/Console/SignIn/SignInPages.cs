@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Signet.Admin.Console.Rendering;
+using Signet.Admin.Console.Security;
+using Signet.Store;
+using static Signet.Admin.Console.Rendering.Html;
+
+namespace Signet.Admin.Console.SignIn;
+
+/// <summary>Sign-in with a user name and password (throttled per user and per address), and sign-out.</summary>
+public static class SignInPages
+{
+    public static void Map(RouteGroupBuilder anyone)
+    {
+        anyone.MapGet(ConsoleRoutes.SignIn, Show);
+        anyone.MapPost(ConsoleRoutes.SignIn, SignInAsync);
+        anyone.MapPost(ConsoleRoutes.SignOut, (Delegate)SignOutAsync);
+    }
+
+    private static IResult Show(HttpContext context, string? returnUrl) => Form(context, returnUrl, null, null);
+
+    private static async Task<IResult> SignInAsync(HttpContext context, ISignetStore store, SignInThrottle throttle)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        string name = form["name"].ToString().Trim();
+        string password = form["password"].ToString();
+        string returnUrl = form["returnUrl"].ToString();
+        string address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(name, address) is { } wait)
+        {
+            int minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            return Form(context, returnUrl, name,
+                $"Too many failed sign-in attempts for this user or from this address. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}.",
+                StatusCodes.Status429TooManyRequests);
+        }
+
+        var result = await store.AuthenticatePasswordAsync(name, password, context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Form(context, returnUrl, name, "Signing in is not possible right now: " + result.Error!.Message, StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (result.Value is not { } actor)
+        {
+            throttle.RecordFailure(name, address);
+            return Form(context, returnUrl, name, "That user name and password do not match.", StatusCodes.Status401Unauthorized);
+        }
+
+        throttle.RecordSuccess(name);
+        await ConsoleAuthentication.SignInAsync(context, actor);
+        return Results.Redirect(IsLocal(returnUrl) ? returnUrl : ConsoleRoutes.Home);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context)
+    {
+        await ConsoleAuthentication.SignOutAsync(context);
+        return Flash.Redirect(context, ConsoleRoutes.SignIn, "You are signed out.");
+    }
+
+    // Only paths on this site: "/x" but not "//host" or "/\host", which browsers treat as another site.
+    private static bool IsLocal(string url) =>
+        url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    private static IResult Form(HttpContext context, string? returnUrl, string? name, string? error, int status = StatusCodes.Status200OK)
+    {
+        var errorMarkup = error is null ? Markup.Empty : Of($"""<div class="flash bad" role="alert"><strong>Not signed in: </strong>{error}</div>""");
+        var fields = Of($"""
+            <input type="hidden" name="returnUrl" value="{returnUrl ?? string.Empty}">
+            {TextField("name", "User name", name, autocomplete: "username")}
+            {TextField("password", "Password", type: "password", autocomplete: "current-password")}
+            <button type="submit" class="button primary">Sign in</button>
+            """);
+        return Page.Render(context, "Sign in", Of($"""
+            {errorMarkup}
+            <div class="card narrow">{Html.Form(context, ConsoleRoutes.SignIn, fields, "stack")}</div>
+            """), null, null, status);
+    }
+}

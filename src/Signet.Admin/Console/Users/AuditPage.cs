@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Signet.Admin.Console.Rendering;
+using Signet.Admin.Console.Security;
+using Signet.Store;
+using static Signet.Admin.Console.Rendering.Html;
+
+namespace Signet.Admin.Console.Users;
+
+/// <summary>Server Admin > Audit log: who did what, newest first.</summary>
+public static class AuditPage
+{
+    private const int Limit = 200;
+
+    public static void Map(RouteGroupBuilder serverAdmin) => serverAdmin.MapGet(ConsoleRoutes.ServerAudit, ShowAsync);
+
+    private static async Task<IResult> ShowAsync(HttpContext context, ISignetStore store)
+    {
+        var actor = ConsoleRequest.RequireActor(context);
+        var entries = (await store.ListAuditAsync(actor, Limit, context.RequestAborted)).Value ?? [];
+        var rows = entries.Select(e => Of($"""<tr><td class="nowrap">{Time(e.At)}</td><td>{e.Actor}</td><td>{e.Action}</td><td>{e.Target}</td><td>{e.Detail}</td></tr>"""));
+        return Page.Render(context, "Audit log", Of($"""
+            <p class="lead">The last {Limit} actions, newest first. Secrets are never recorded.</p>
+            <div class="table-wrap"><table><caption class="visually-hidden">Audit log</caption>
+            <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">On</th><th scope="col">Detail</th></tr></thead>
+            <tbody>{rows}</tbody></table></div>
+            """), actor, "server-audit");
+    }
+}

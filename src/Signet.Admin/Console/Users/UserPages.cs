@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Signet.Admin.Console.Rendering;
+using Signet.Admin.Console.Security;
+using Signet.Store;
+using Signet.Store.Model;
+using static Signet.Admin.Console.Rendering.Html;
+
+namespace Signet.Admin.Console.Users;
+
+/// <summary>Server Admin > Users: domain admins and server admins, the domains each manages, API tokens.</summary>
+public static class UserPages
+{
+    public static void Map(RouteGroupBuilder serverAdmin)
+    {
+        serverAdmin.MapGet(ConsoleRoutes.ServerUsers, ListAsync);
+        serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/add", AddAsync);
+        serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/{id:guid}/domains", SetDomainsAsync);
+        serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/{id:guid}/remove", RemoveAsync);
+        serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/{id:guid}/tokens", CreateTokenAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, ISignetStore store)
+    {
+        var actor = ConsoleRequest.RequireActor(context);
+        var users = (await store.ListUsersAsync(actor, context.RequestAborted)).Value ?? [];
+        var domains = ((await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? []).Select(d => d.Name).ToList();
+        var add = Form(context, ConsoleRoutes.ServerUsers + "/add", Of($"""
+            {TextField("name", "User name", autocomplete: "off")}
+            {TextField("password", "Initial password", type: "password", hint: "At least 12 characters; give it to the person over a safe channel.", autocomplete: "new-password")}
+            <fieldset><legend>Role</legend>
+            <div class="check-row"><input type="radio" id="role-domain" name="role" value="domain" checked><label for="role-domain">Domain admin: manages the domains below</label></div>
+            <div class="check-row"><input type="radio" id="role-server" name="role" value="server"><label for="role-server">Server admin: manages everything</label></div>
+            </fieldset>
+            {DomainChoices("new", domains, [])}
+            <button type="submit" class="button primary">Create the user</button>
+            """), "stack");
+        var cards = users.Select(u => UserCard(context, u, domains, actor.UserId));
+        return Page.Render(context, "Users", Of($"""
+            <div class="card"><h2>Create a user</h2>{add}</div>
+            <section aria-labelledby="users-heading"><h2 id="users-heading">Users</h2>{cards}</section>
+            """), actor, "server-users");
+    }
+
+    private static Markup DomainChoices(string idPrefix, IReadOnlyList<string> domains, IReadOnlyList<string> chosen)
+    {
+        if (domains.Count == 0)
+        {
+            return Of($"""<p class="hint">No domains yet: add them under <a href="{ConsoleRoutes.ServerDomains}">Domains</a>.</p>""");
+        }
+
+        var boxes = domains.Select(d => Of($"""
+            <div class="check-row"><input type="checkbox" id="{idPrefix}-d-{d}" name="domains" value="{d}"{(chosen.Contains(d, StringComparer.OrdinalIgnoreCase) ? Of($" checked") : Markup.Empty)}><label for="{idPrefix}-d-{d}">{d}</label></div>
+            """));
+        return Of($"""<fieldset><legend>Domains</legend>{boxes}</fieldset>""");
+    }
+
+    private static Markup UserCard(HttpContext context, UserEntry user, IReadOnlyList<string> domains, Guid self)
+    {
+        string action = $"{ConsoleRoutes.ServerUsers}/{user.Id}";
+        bool isDomainAdmin = user.Role == UserRole.DomainAdmin;
+        var assign = isDomainAdmin
+            ? Form(context, action + "/domains", Of($"""{DomainChoices(user.Id.ToString("N"), domains, user.Domains)}<button type="submit" class="button secondary">Save domains</button>"""), "stack")
+            : Of($"""<p class="hint">A server admin manages every domain.</p>""");
+        var token = Form(context, action + "/tokens", Of($"""
+            <label for="token-{user.Id:N}">New API token, described as</label>
+            <input id="token-{user.Id:N}" name="description" required placeholder="deploy script">
+            <button type="submit" class="button secondary">Create token</button>
+            """), "inline");
+        var remove = user.Id == self ? Markup.Empty : ActionButton(context, action + "/remove", "Remove user", "danger");
+        string role = isDomainAdmin ? "Domain admin" : "Server admin";
+        string list = user.Domains.Count == 0 ? (isDomainAdmin ? "no domains yet" : "all domains") : string.Join(", ", user.Domains);
+        return Of($"""
+            <article class="card user" id="user-{user.Name}" aria-label="{user.Name}">
+            <header class="key-head"><h3>{user.Name}</h3>{Badge(isDomainAdmin ? "neutral" : "ok", role)}</header>
+            <p class="meta">{list} · since {Time(user.CreatedAt)}</p>
+            {assign}
+            <div class="actions">{token}{remove}</div>
+            </article>
+            """);
+    }
+
+    private static async Task<IResult> AddAsync(HttpContext context, ISignetStore store)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var role = form["role"] == "server" ? UserRole.ServerAdmin : UserRole.DomainAdmin;
+        var domains = role == UserRole.DomainAdmin ? form["domains"].Where(d => !string.IsNullOrEmpty(d)).Select(d => d!).ToList() : [];
+        var result = await store.AddUserAsync(ConsoleRequest.RequireActor(context), form["name"].ToString(), role, form["password"].ToString(), domains, context.RequestAborted);
+        return result.Succeeded
+            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, $"{result.Value!.Name} can sign in now.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+    }
+
+    private static async Task<IResult> SetDomainsAsync(HttpContext context, ISignetStore store, Guid id)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var domains = form["domains"].Where(d => !string.IsNullOrEmpty(d)).Select(d => d!).ToList();
+        var result = await store.SetUserDomainsAsync(ConsoleRequest.RequireActor(context), id, domains, context.RequestAborted);
+        return result.Succeeded
+            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, $"{result.Value!.Name} manages {(domains.Count == 0 ? "no domain" : string.Join(", ", result.Value.Domains))}.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+    }
+
+    private static async Task<IResult> RemoveAsync(HttpContext context, ISignetStore store, Guid id)
+    {
+        var result = await store.RemoveUserAsync(ConsoleRequest.RequireActor(context), id, context.RequestAborted);
+        return result.Succeeded
+            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, "the user is removed; their sessions and tokens no longer work.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+    }
+
+    // The secret is shown on this response only, never put in a redirect, a cookie or a log.
+    private static async Task<IResult> CreateTokenAsync(HttpContext context, ISignetStore store, Guid id)
+    {
+        var actor = ConsoleRequest.RequireActor(context);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var result = await store.CreateTokenAsync(actor, id, form["description"].ToString().Trim(), context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+        }
+
+        return Page.Render(context, "New API token", Of($"""
+            <div class="notice" role="note"><p><strong>Copy this token now: it is shown once.</strong> Signet keeps only a hash of it.
+            Send it as <code>Authorization: Bearer …</code> to the API under <code>/api</code>.</p></div>
+            {CopyBox("token-secret", "API token", result.Value!)}
+            <p><a href="{ConsoleRoutes.ServerUsers}">Back to Users</a></p>
+            """), actor, "server-users");
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Signet.Dkim.Alignment;
+using Signet.Dkim.Lookup;
+using Signet.Dkim.Verification;
+
+namespace Signet.Milter.Dkim;
+
+/// <summary>The DKIM work on a message, apart from the protocol that carries it: outbound mail (authenticated or
+/// internal clients) is signed with the keys the signing policy names, other mail is verified and gets an
+/// Authentication-Results field. The milter and the SMTP relay both feed messages through here, so they sign and
+/// verify by the same policy and code. One instance serves many messages at once; it shares the verifier (and so its
+/// key cache).</summary>
+public sealed class DkimMessageProcessor
+{
+    public DkimMessageProcessor(
+        DkimMessageProcessorOptions options,
+        IMilterSigningPolicy signingPolicy,
+        ITxtRecordSource keySource,
+        IOrganizationalDomainResolver organizationalDomains,
+        ILogger? logger = null,
+        TimeProvider? time = null)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        SigningPolicy = signingPolicy ?? throw new ArgumentNullException(nameof(signingPolicy));
+        OrganizationalDomains = organizationalDomains ?? throw new ArgumentNullException(nameof(organizationalDomains));
+        ArgumentNullException.ThrowIfNull(keySource);
+        Time = time ?? TimeProvider.System;
+        Verifier = new DkimVerifier(keySource, DkimVerifierOptions.Default with { MaximumSignatures = options.MaximumSignatures }, Time);
+        Logger = logger ?? NullLogger.Instance;
+        Classifier = new DkimDirectionClassifier(options.InternalNetworks);
+    }
+
+    public DkimMessageProcessorOptions Options { get; }
+
+    internal IMilterSigningPolicy SigningPolicy { get; }
+
+    internal IOrganizationalDomainResolver OrganizationalDomains { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal DkimVerifier Verifier { get; }
+
+    internal ILogger Logger { get; }
+
+    internal DkimDirectionClassifier Classifier { get; }
+
+    /// <summary>Starts one message: feed it every header field, then end of headers, the body, and completion.</summary>
+    public DkimMessageProcessing Begin() => new(this);
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using Signet.Milter;
+using Signet.Milter.Dkim;
+
+namespace Signet.Relay;
+
+/// <summary>The SMTP relay's settings, with the reason for each default beside it. Check them with <see cref="Validate"/>
+/// at start.</summary>
+public sealed record RelayOptions
+{
+    /// <summary>Where the relay listens (<c>--relay HOST:PORT</c>), an IP address or localhost. Loopback by default: as a
+    /// content filter it serves the MTA on this host; a gateway open to the network says so explicitly.</summary>
+    public string Listen { get; init; } = "127.0.0.1:10025";
+
+    /// <summary>Where accepted mail goes (<c>--next-hop HOST:PORT</c>): the MTA's re-injection listener or the next
+    /// mail server. No default: a relay that guesses where to send mail loses it.</summary>
+    public string NextHop { get; init; } = string.Empty;
+
+    /// <summary>The name in the greeting and the EHLO reply, and the EHLO name given to the next hop.</summary>
+    public string HostName { get; init; } = Dns.GetHostName();
+
+    /// <summary>The largest message accepted, advertised as SIZE (RFC 1870) and enforced while DATA streams. Postfix's
+    /// own default is 10 MB; 64 MiB leaves room for what an MTA in front allows.</summary>
+    public long MaximumMessageSize { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>A message is kept in memory up to this size while the next hop is asked; above it the rest goes to a
+    /// temporary file, so memory does not grow with message size.</summary>
+    public int SpoolMemoryThreshold { get; init; } = 256 * 1024;
+
+    /// <summary>Where spooled messages go (the system temporary folder when empty). Each file is deleted on close.</summary>
+    public string? SpoolDirectory { get; init; }
+
+    /// <summary>A certificate for STARTTLS (RFC 3207): a PKCS#12 file (.pfx, .p12) or a PEM file holding the certificate
+    /// and its key. Without one, STARTTLS is not offered.</summary>
+    public string? CertificatePath { get; init; }
+
+    /// <summary>The password of the PKCS#12 file, or of the encrypted PEM key.</summary>
+    public string? CertificatePassword { get; init; }
+
+    /// <summary>SMTP AUTH (RFC 4954, PLAIN and LOGIN) against the injected user authenticator. Off by default: a
+    /// content filter behind an MTA gets no logins, and an open AUTH listener invites password guessing.</summary>
+    public bool Authentication { get; init; }
+
+    /// <summary>AUTH only after STARTTLS, so passwords never cross the network in clear (RFC 4954 §4). Turn off only for
+    /// a listener on loopback.</summary>
+    public bool AuthenticationRequiresTls { get; init; } = true;
+
+    /// <summary>Clients whose mail is ours to sign without authentication, as CIDR blocks; they may also send XFORWARD
+    /// (an MTA in front tells the original client). Loopback by default, as for the milter.</summary>
+    public IReadOnlyList<string> InternalNetworks { get; init; } = ["127.0.0.0/8", "::1/128"];
+
+    /// <summary>The authserv-id written in Authentication-Results (RFC 8601 §2.5); incoming fields that claim it are removed.</summary>
+    public string AuthservId { get; init; } = Dns.GetHostName();
+
+    /// <summary>When a message to sign cannot be signed: tempfail by default, so nothing that should be signed leaves
+    /// unsigned (the client keeps it and retries).</summary>
+    public MilterFailureAction SigningFailureAction { get; init; } = MilterFailureAction.TempFail;
+
+    /// <summary>When an incoming message cannot be verified for an internal reason: accept by default, because
+    /// verification only informs.</summary>
+    public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
+
+    /// <summary>Larger messages are relayed but not verified (a logged reason, no result written).</summary>
+    public long MaximumVerifiedMessageSize { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Signatures checked per message; the rest get neutral.</summary>
+    public int MaximumSignatures { get; init; } = 10;
+
+    /// <summary>The header section is kept in memory to be signed or verified; larger sections follow the failure action.</summary>
+    public int MaximumHeaderSize { get; init; } = 1024 * 1024;
+
+    /// <summary>Connections served at once; more wait in the listen backlog.</summary>
+    public int MaximumSessions { get; init; } = 256;
+
+    /// <summary>How long to wait for a client command. RFC 5321 §4.5.3.2.7 asks servers for at least 5 minutes.</summary>
+    public TimeSpan ClientTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long to wait for each next-hop reply before the client gets a 4xx. RFC 5321 §4.5.3.2 gives the
+    /// end of DATA 10 minutes; we wait less, because our own client is waiting on us.</summary>
+    public TimeSpan NextHopTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Every problem with these options, in words; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!RelayHostPort.TryParse(Listen, out var listen, out string listenError))
+        {
+            errors.Add("Listen: " + listenError);
+        }
+        else if (!listen.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && listen.Host != "*" && !IPAddress.TryParse(listen.Host, out _))
+        {
+            // Binding to a name would depend on DNS at start; an address says exactly where mail is exposed.
+            errors.Add($"Listen: \"{listen.Host}\" is not an IP address (or localhost, or *)");
+        }
+
+        if (!RelayHostPort.TryParse(NextHop, out _, out string nextHopError))
+        {
+            errors.Add("NextHop: " + nextHopError);
+        }
+
+        if (string.IsNullOrWhiteSpace(HostName) || HostName.Any(c => c <= ' ' || c >= (char)127))
+        {
+            errors.Add("HostName must be a host name without spaces");
+        }
+
+        if (string.IsNullOrWhiteSpace(AuthservId) || AuthservId.Any(c => c is <= ' ' or >= (char)127 or ';' or '(' or ')'))
+        {
+            errors.Add("AuthservId must be a host name (RFC 8601 §2.5), without spaces, ';' or parentheses");
+        }
+
+        foreach (string network in InternalNetworks ?? [])
+        {
+            if (!IPNetwork.TryParse(network, out _))
+            {
+                errors.Add($"InternalNetworks: \"{network}\" is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32");
+            }
+        }
+
+        if (CertificatePath is { Length: > 0 } && !File.Exists(CertificatePath))
+        {
+            errors.Add($"CertificatePath: \"{CertificatePath}\" does not exist");
+        }
+
+        if (Authentication && AuthenticationRequiresTls && CertificatePath is not { Length: > 0 })
+        {
+            errors.Add("Authentication needs a CertificatePath for STARTTLS (or AuthenticationRequiresTls off, on loopback only)");
+        }
+
+        AddIfNotPositive(errors, nameof(MaximumMessageSize), MaximumMessageSize);
+        AddIfNotPositive(errors, nameof(SpoolMemoryThreshold), SpoolMemoryThreshold);
+        AddIfNotPositive(errors, nameof(MaximumVerifiedMessageSize), MaximumVerifiedMessageSize);
+        AddIfNotPositive(errors, nameof(MaximumSignatures), MaximumSignatures);
+        AddIfNotPositive(errors, nameof(MaximumSessions), MaximumSessions);
+        if (MaximumHeaderSize < 1024)
+        {
+            errors.Add("MaximumHeaderSize must be at least 1024 bytes");
+        }
+
+        if (ClientTimeout <= TimeSpan.Zero || NextHopTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("ClientTimeout and NextHopTimeout must be positive");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The internal networks, parsed (call after <see cref="Validate"/> found no error).</summary>
+    public IReadOnlyList<IPNetwork> ParseInternalNetworks() => (InternalNetworks ?? []).Select(n => IPNetwork.Parse(n)).ToList();
+
+    /// <summary>The settings of the DKIM step, the same step the milter runs.</summary>
+    public DkimMessageProcessorOptions ToProcessorOptions() => new()
+    {
+        AuthservId = AuthservId,
+        InternalNetworks = ParseInternalNetworks(),
+        SigningFailureAction = SigningFailureAction,
+        VerificationFailureAction = VerificationFailureAction,
+        MaximumVerifiedMessageSize = MaximumVerifiedMessageSize,
+        MaximumSignatures = MaximumSignatures,
+        MaximumHeaderSize = MaximumHeaderSize,
+    };
+
+    private static void AddIfNotPositive(List<string> errors, string name, long value)
+    {
+        if (value <= 0)
+        {
+            errors.Add(name + " must be positive");
+        }
+    }
+}
