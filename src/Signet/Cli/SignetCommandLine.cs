@@ -8,7 +8,7 @@ public static class SignetCommandLine
 {
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
-        new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(),
+        new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(), new ServeCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)

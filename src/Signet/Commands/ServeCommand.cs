@@ -1,0 +1,48 @@
+using Signet.Cli;
+using Signet.Serve;
+
+namespace Signet.Commands;
+
+/// <summary><c>signet serve</c>: the milter, the web console and the REST API in one process.</summary>
+public sealed class ServeCommand : ICliCommand
+{
+    public string Name => "serve";
+
+    public string Summary => "run the milter, the web console and the API (the mail-flow service)";
+
+    public string Help => """
+        Usage: signet serve [--data DIR] [--urls URL] [--milter HOST:PORT | unix:PATH] [--hostname NAME]
+                            [--internal-network CIDR ...] [--resolver HOST[:PORT]] [--store CONNECTION-STRING]
+
+        Runs the DKIM milter for Postfix or Sendmail (signs mail from internal or authenticated clients with the
+        keys in the store, verifies other mail and adds Authentication-Results), the web console and the REST API,
+        and /health. On first run it creates the embedded SQLite store and its master key in the data directory,
+        and prints the console's set-up link while there is no administrator. SIGTERM finishes the messages in
+        progress, then stops.
+
+          --data DIR                the data directory (default ./data, or $SIGNET_DATA)
+          --urls URL                where the console and the API listen (default http://127.0.0.1:8080; repeatable)
+          --milter ENDPOINT         where the milter listens: HOST:PORT, inet:PORT@HOST or unix:/PATH
+                                    (default 127.0.0.1:8891)
+          --hostname NAME           this host's name, the authserv-id of Authentication-Results (default: the
+                                    machine's name)
+          --internal-network CIDR   clients whose mail is signed without SMTP authentication (repeatable; default
+                                    127.0.0.0/8 and ::1/128; giving any replaces the defaults)
+          --resolver HOST[:PORT]    the DNS server for key lookups (repeatable; default: the system's resolvers)
+          --store CONNECTION        a PostgreSQL connection string, for several nodes sharing one store
+
+        Every option is also a setting: in appsettings.json beside the program, or in the environment as
+        SIGNET_DATA, SIGNET_URLS__0, SIGNET_MILTER__LISTEN, SIGNET_HOSTNAME, SIGNET_MILTER__INTERNALNETWORKS__0,
+        SIGNET_DNS__SERVERS__0, SIGNET_STORE__CONNECTIONSTRING. The command line wins over the environment, which
+        wins over the file. See docs/postfix.md for the Postfix side.
+
+        Exit statuses: 0 stopped normally; 1 something needed is unavailable (a port taken, the database
+        unreachable); 2 a setting cannot be used (one line on stderr says which).
+
+        Example:
+          signet serve --data /var/lib/signet --milter 127.0.0.1:8891 --hostname mail.example.com
+        """;
+
+    public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken) =>
+        ServeHost.RunAsync(ServeCommandLine.ToConfiguration(args), console, cancellationToken);
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Signet.Dkim.Alignment;
+using Signet.Dns;
+using Signet.Milter;
+using Signet.Milter.Dkim;
+using Signet.Milter.Server;
+
+namespace Signet.Serve;
+
+/// <summary>The milter as a hosted service: listens at start; at stop, lets every connection finish the message it
+/// is in, until the host's shutdown timeout cuts the rest.</summary>
+public sealed class MilterService : IHostedService, IAsyncDisposable
+{
+    private readonly MilterServer _server;
+    private readonly ServeOptions _serve;
+    private readonly ILogger _logger;
+    private volatile bool _listening;
+
+    public MilterService(
+        IOptions<MilterOptions> milter,
+        IOptions<DnsResolverOptions> dns,
+        IOptions<ServeOptions> serve,
+        IMilterSigningPolicy signingPolicy,
+        ILoggerFactory loggers,
+        TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(milter);
+        ArgumentNullException.ThrowIfNull(dns);
+        ArgumentNullException.ThrowIfNull(serve);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var keys = new DnsTxtRecordSource(dns.Value, time);
+        var organizationalDomains = new DmarcTreeWalkResolver(new DmarcTreeWalk(keys));
+        var milterLogger = loggers.CreateLogger("Signet.Milter");
+        var factory = new DkimMilterFilterFactory(milter.Value, signingPolicy, keys, organizationalDomains, milterLogger, time);
+        _server = new MilterServer(milter.Value, factory, milterLogger);
+        _serve = serve.Value;
+        _logger = loggers.CreateLogger<MilterService>();
+        Listen = milter.Value.Listen;
+    }
+
+    /// <summary>The configured endpoint, as written.</summary>
+    public string Listen { get; }
+
+    /// <summary>Where the milter listens, once started.</summary>
+    public EndPoint? LocalEndPoint => _listening ? _server.LocalEndPoint : null;
+
+    public bool IsListening => _listening;
+
+    public int SessionCount => _server.SessionCount;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        _listening = true;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _logger.Stopping(_serve.ShutdownTimeout);
+        await _server.StopAsync(cancellationToken).ConfigureAwait(false);
+        _listening = false;
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Signet.Store.Access;
+
+namespace Signet.Serve;
+
+/// <summary>Advances key rotations in the background: every <see cref="ServeOptions.RotationInterval"/> it asks the
+/// store to check DNS for pending keys and rotations, switch those whose record is published, and revoke old keys
+/// whose period has passed. A failed round is logged and tried again at the next tick.</summary>
+public sealed class RotationService(OpenedStore store, IOptions<ServeOptions> options, TimeProvider time, ILogger<RotationService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RotationInterval, time);
+        do
+        {
+            await AdvanceAsync(stoppingToken).ConfigureAwait(false);
+        }
+        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task AdvanceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var result = await store.Store.AdvanceRotationsAsync(Actor.LocalAdministrator, stoppingToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                logger.RotationFailed(result.Error!.Message);
+                return;
+            }
+
+            foreach (var rotation in result.Value!)
+            {
+                logger.RotationAdvanced(rotation.Id, rotation.Step.ToString(), rotation.Explanation);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the next start picks up where this left off.
+        }
+#pragma warning disable CA1031 // A background loop must outlive one failed round; the fault is logged.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.RotationFailed(exception.Message);
+        }
+    }
+}

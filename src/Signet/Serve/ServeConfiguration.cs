@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Signet.Serve;
+
+/// <summary>Where <c>signet serve</c> reads its settings, lowest precedence first: appsettings.json beside the
+/// program, environment variables starting with <c>SIGNET_</c> (<c>SIGNET_MILTER__LISTEN</c> is
+/// <c>Milter:Listen</c>; <c>SIGNET_DATA</c> is <c>Data</c>), then the command-line options. Every command-line option
+/// is a configuration key, so anything the command line sets can be kept in the file instead.</summary>
+public static class ServeConfiguration
+{
+    public const string EnvironmentPrefix = "SIGNET_";
+
+    public const string SettingsFileName = "appsettings.json";
+
+    public const string MilterSection = "Milter";
+
+    public const string StoreSection = "Store";
+
+    public const string DnsSection = "Dns";
+
+    /// <summary>Replaces the host's default sources with Signet's own, in order of precedence.</summary>
+    public static void AddSources(IConfigurationBuilder configuration, string baseDirectory, IReadOnlyDictionary<string, string?> commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Sources.Clear();
+        configuration
+            .AddJsonFile(Path.Combine(baseDirectory, SettingsFileName), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddInMemoryCollection(commandLine);
+    }
+
+    /// <summary>Keys that default to another key's value: the store's data directory to <c>Data</c> (made absolute
+    /// against the working directory), the authserv-id to <c>HostName</c>, and the store's DNS servers (used to check
+    /// published keys) to <c>Dns:Servers</c>. A key set explicitly keeps its value.</summary>
+    public static void AddDerivedDefaults(IConfigurationManager configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var derived = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(configuration[$"{StoreSection}:DataDirectory"]))
+        {
+            string data = configuration["Data"] is { Length: > 0 } given ? given : new ServeOptions().DataDirectory;
+            derived[$"{StoreSection}:DataDirectory"] = Path.GetFullPath(data);
+        }
+
+        if (string.IsNullOrEmpty(configuration[$"{MilterSection}:AuthservId"]) && configuration["HostName"] is { Length: > 0 } hostName)
+        {
+            derived[$"{MilterSection}:AuthservId"] = hostName;
+        }
+
+        if (!configuration.GetSection($"{StoreSection}:DnsResolver").Exists())
+        {
+            foreach (var entry in configuration.GetSection(DnsSection).AsEnumerable(makePathsRelative: true))
+            {
+                derived[$"{StoreSection}:DnsResolver:{entry.Key}"] = entry.Value;
+            }
+        }
+
+        configuration.AddInMemoryCollection(derived);
+    }
+}

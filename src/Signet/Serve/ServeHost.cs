@@ -1,0 +1,103 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Signet.Admin;
+using Signet.Cli;
+using Signet.Store;
+
+namespace Signet.Serve;
+
+/// <summary>Runs <c>signet serve</c>: one process with the milter, the console and the API, on ASP.NET Core's
+/// generic host. Start fails with one line on stderr and exit status 2 for a setting it cannot use, and 1 when
+/// something it needs is unavailable (a port taken, the database unreachable); SIGTERM or Ctrl+C stops it after the
+/// messages in progress are finished.</summary>
+public static class ServeHost
+{
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> commandLine, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var (built, invalid) = await BuildAndValidateAsync(commandLine).ConfigureAwait(false);
+        if (invalid is not null)
+        {
+            console.Error.WriteLine("signet serve: " + invalid);
+            return ExitCodes.Usage;
+        }
+
+        await using var app = built!;
+
+        var storeOptions = app.Services.GetRequiredService<IOptions<StoreOptions>>().Value;
+        if (await app.Services.GetRequiredService<OpenedStore>().OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false) is { } storeError)
+        {
+            console.Error.WriteLine("signet serve: the store cannot be opened: " + storeError.Message);
+            return storeError.Kind == StoreErrorKind.Invalid ? ExitCodes.Usage : ExitCodes.Failure;
+        }
+
+        var serve = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
+        foreach (string url in serve.Urls)
+        {
+            app.Urls.Add(url);
+        }
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException)
+        {
+            console.Error.WriteLine("signet serve: cannot listen: " + exception.Message);
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+
+        var milter = app.Services.GetRequiredService<MilterService>();
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve").Serving(
+            string.Join(' ', app.Urls), milter.LocalEndPoint?.ToString() ?? milter.Listen, storeOptions.DataDirectory,
+            storeOptions.ConnectionString is null ? "sqlite" : "postgresql");
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static WebApplication Build(IReadOnlyDictionary<string, string?> commandLine)
+    {
+        string baseDirectory = AppContext.BaseDirectory;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = baseDirectory });
+        ServeConfiguration.AddSources(builder.Configuration, baseDirectory, commandLine);
+        ServeConfiguration.AddDerivedDefaults(builder.Configuration);
+        builder.Logging.ClearProviders().AddConsole();
+        builder.Services.AddSignetServe(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapSignetHealth();
+        app.MapSignetAdmin();
+        return app;
+    }
+
+    /// <summary>Builds the host and checks every options record now, before anything opens, listens or writes: the
+    /// host, or the problems in one line.</summary>
+    private static async Task<(WebApplication? App, string? Invalid)> BuildAndValidateAsync(IReadOnlyDictionary<string, string?> commandLine)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(commandLine);
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            return (app, null);
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or AggregateException or InvalidOperationException)
+        {
+            // InvalidOperationException is the binder's own complaint: a value of the wrong type, or an unknown key in
+            // a component's section.
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return (null, exception is AggregateException several
+                ? string.Join("; ", several.InnerExceptions.Select(e => e.Message))
+                : exception.Message);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+
+namespace Signet.Serve;
+
+/// <summary>Every log line of <c>signet serve</c> itself, with stable event ids (3xxx); the milter and the store log
+/// their own. No private key, b= value or message body is ever logged.</summary>
+internal static partial class ServeLog
+{
+    [LoggerMessage(3000, LogLevel.Information, "Signet serving: console and API on {Urls}, milter on {MilterEndpoint}, data in {DataDirectory}, store {StoreKind}")]
+    public static partial void Serving(this ILogger logger, string urls, string milterEndpoint, string dataDirectory, string storeKind);
+
+    [LoggerMessage(3001, LogLevel.Warning, "No administrator yet: open {SetupUrl}")]
+    public static partial void NoAdministrator(this ILogger logger, string setupUrl);
+
+    [LoggerMessage(3002, LogLevel.Warning, "The signing store is unavailable, messages to sign get the milter's failure action: {Failure}")]
+    public static partial void StoreUnavailable(this ILogger logger, string failure);
+
+    [LoggerMessage(3003, LogLevel.Information, "Rotation {RotationId}: {Step}: {Explanation}")]
+    public static partial void RotationAdvanced(this ILogger logger, Guid rotationId, string step, string explanation);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Advancing rotations failed: {Failure}")]
+    public static partial void RotationFailed(this ILogger logger, string failure);
+
+    [LoggerMessage(3005, LogLevel.Information, "Stopping: finishing the messages in progress (at most {Timeout})")]
+    public static partial void Stopping(this ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(3007, LogLevel.Warning, "Could not check for a first administrator: {Failure}")]
+    public static partial void FirstRunCheckFailed(this ILogger logger, string failure);
+
+    [LoggerMessage(3006, LogLevel.Debug, "Signing decision for {QueueId}: {Rule}, d={Domain}, aligned {Aligned}: {Explanation}")]
+    public static partial void SigningDecided(this ILogger logger, string? queueId, string rule, string? domain, bool aligned, string explanation);
+}

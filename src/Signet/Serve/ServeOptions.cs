@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Signet.Serve;
+
+/// <summary>The settings of <c>signet serve</c> itself, bound from the configuration root (appsettings.json,
+/// <c>SIGNET_</c> environment variables, command-line options), with the reason for each default beside it. The
+/// milter, the store and DNS have their own records in their own sections (<c>Milter</c>, <c>Store</c>, <c>Dns</c>).</summary>
+public sealed record ServeOptions
+{
+    /// <summary>The data directory (<c>--data</c>, <c>SIGNET_DATA</c>): the embedded SQLite store and the master key
+    /// live here. Relative to the working directory, so a first <c>signet serve</c> needs no set-up.</summary>
+    [ConfigurationKeyName("Data")]
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>Where the console and the API listen (<c>--urls</c>). Loopback by default: the console manages
+    /// private keys, so exposing it is a decision to make (behind a TLS proxy), not a default.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
+
+    /// <summary>This host's name (<c>--hostname</c>): the authserv-id in Authentication-Results unless
+    /// <c>Milter:AuthservId</c> says otherwise. The machine's name by default.</summary>
+    public string HostName { get; init; } = System.Net.Dns.GetHostName();
+
+    /// <summary>How often pending keys and rotations are checked against DNS and advanced. Five minutes: a published
+    /// record is picked up soon, and DNS is not asked more than a zone's usual TTL would justify.</summary>
+    public TimeSpan RotationInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a stop (SIGTERM) waits for messages in progress before cutting their connections. Thirty
+    /// seconds is more than signing or verifying a message takes, and less than systemd's default stop timeout (90 s).</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Every problem with these options, in words; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            errors.Add("Data: the data directory is empty");
+        }
+
+        if (Urls is null || Urls.Count == 0)
+        {
+            errors.Add("Urls: give at least one URL for the console, such as http://127.0.0.1:8080");
+        }
+
+        foreach (string url in Urls ?? [])
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                errors.Add($"Urls: \"{url}\" is not an http:// or https:// URL");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(HostName) || Uri.CheckHostName(HostName) is not (UriHostNameType.Dns or UriHostNameType.IPv4))
+        {
+            errors.Add($"HostName: \"{HostName}\" is not a host name");
+        }
+
+        if (RotationInterval < TimeSpan.FromSeconds(1))
+        {
+            errors.Add("RotationInterval must be at least one second");
+        }
+
+        if (ShutdownTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("ShutdownTimeout must be positive");
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Signet.Admin;
+using Signet.Dns;
+using Signet.Milter;
+using Signet.Milter.Dkim;
+using Signet.Store;
+
+namespace Signet.Serve;
+
+/// <summary>What <c>signet serve</c> puts in the container: one options record per component, bound from its
+/// configuration section and validated at start; the store; the milter with the store-backed signing policy; the
+/// rotation and first-run background services; the console and the API.</summary>
+public static class ServeServices
+{
+    public static IServiceCollection AddSignetServe(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<ServeOptions>(configuration, string.Empty, o => o.Validate());
+        services.AddValidatedOptions<MilterOptions>(configuration.GetSection(ServeConfiguration.MilterSection), ServeConfiguration.MilterSection, o => o.Validate());
+        services.AddValidatedOptions<DnsResolverOptions>(configuration.GetSection(ServeConfiguration.DnsSection), ServeConfiguration.DnsSection, ErrorOf<DnsResolverOptions>(o => (o.TryValidate(out string e), e)));
+        services.AddValidatedOptions<StoreOptions>(configuration.GetSection(ServeConfiguration.StoreSection), ServeConfiguration.StoreSection, ErrorOf<StoreOptions>(o => (o.TryValidate(out string e), e)));
+        services.AddOptions<HostOptions>().Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OpenedStore>();
+        services.AddSingleton<ISignetStore>(provider => provider.GetRequiredService<OpenedStore>().Store);
+        services.AddSingleton<IMilterSigningPolicy>(provider => new StoreSigningPolicy(
+            provider.GetRequiredService<OpenedStore>().Snapshots, provider.GetRequiredService<ILogger<StoreSigningPolicy>>()));
+        services.AddSingleton<MilterService>();
+        services.AddHostedService(provider => provider.GetRequiredService<MilterService>());
+        services.AddHostedService<RotationService>();
+        services.AddHostedService<FirstRunService>();
+
+        services.AddSignetAdmin();
+        services.TryAddSingleton<IFirstRunNotice, ConsoleFirstRunNotice>();
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration section, string name, Func<TOptions, IEnumerable<string>> validate)
+        where TOptions : class
+    {
+        // A misspelt key in a component's own section fails start instead of being silently ignored.
+        bool strict = name.Length > 0;
+        services.AddOptions<TOptions>()
+            .Bind(section, binder => binder.ErrorOnUnknownConfiguration = strict)
+            .Configure(options => ConfiguredLists.Replace(section, options))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new OptionsRecordValidator<TOptions>(name, validate));
+    }
+
+    private static Func<TOptions, IEnumerable<string>> ErrorOf<TOptions>(Func<TOptions, (bool Valid, string Error)> check) =>
+        options => check(options) is (false, var error) ? [error] : [];
+}
