@@ -67,6 +67,7 @@ public sealed class WorldSeed
     private static async Task<WorldSeed> CreateAsync(PostgresFixture? postgres, Backend backend)
     {
         string directory = Directory.CreateTempSubdirectory("signet-api-seed-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(directory);
         string? connectionString = backend == Backend.Postgres ? await postgres!.CreateDatabaseAsync() : null;
         var options = new StoreOptions { DataDirectory = Path.Combine(directory, "data"), ConnectionString = connectionString };
         var world = await ApiWorld.SeedNewAsync(directory, options);
@@ -84,5 +85,17 @@ public sealed class WorldSeed
         seed.Secrets.AddRange(world.Secrets);
         await world.CloseAsync();
         return seed;
+    }
+
+    private static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Under the temp folder; harmless.
+        }
     }
 }
