@@ -22,15 +22,20 @@ public sealed class ApiHost : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ApiHost> StartAsync(ISignetStore store)
+    /// <summary>Starts the host; <paramref name="services"/> and <paramref name="endpoints"/> add what another part of
+    /// <c>signet serve</c> would (the console's cookie sign-in).</summary>
+    public static async Task<ApiHost> StartAsync(
+        ISignetStore store, Action<IServiceCollection>? services = null, Action<WebApplication>? endpoints = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(store);
+        services?.Invoke(builder.Services);
         builder.Services.AddSignetApi();
         var app = builder.Build();
         app.MapSignetApi();
+        endpoints?.Invoke(app);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new ApiHost(app, new Uri(address));

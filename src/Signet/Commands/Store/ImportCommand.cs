@@ -1,4 +1,5 @@
 using Signet.Cli;
+using Signet.Dkim;
 using Signet.Store.Import;
 
 namespace Signet.Commands.Store;
@@ -39,7 +40,7 @@ public sealed class ImportCommand : StoreCommand
 
         foreach (var key in report.KeysImported)
         {
-            context.Console.WriteLine($"imported {key.RecordName} ({key.Algorithm} {key.Bits}, {key.State.ToString().ToLowerInvariant()})");
+            context.Console.WriteLine($"imported {key.RecordName} ({key.Algorithm.ToTagValue()} {key.Bits}, {key.State.ToString().ToLowerInvariant()})");
         }
 
         foreach (var skipped in report.Skipped)
