@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class SignetApiExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddProblemDetails();
+        services.AddTransient<IStartupFilter, ApiStatusProblems>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthentication.Scheme, "Signet API token", null);
         services.AddOpenApi(ApiDocument.Configure);

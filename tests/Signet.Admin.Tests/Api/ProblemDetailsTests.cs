@@ -93,3 +93,35 @@ public sealed class ProblemDetailsTests
         return problem;
     }
 }
+
+public sealed class MalformedBodyTests
+{
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("")]
+    public async Task MalformedJson_Is400Problem(string body)
+    {
+        await using var world = await ApiWorld.CreateAsync(Backend.Sqlite, null);
+        using var client = world.Client(Role.ServerAdmin);
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/api/domains", UriKind.Relative), content);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("detail", text, StringComparison.Ordinal);
+    }
+}
+
+public sealed class UnknownRouteTests
+{
+    [Fact]
+    public async Task UnknownApiPath_Is404Problem()
+    {
+        await using var world = await ApiWorld.CreateAsync(Backend.Sqlite, null);
+        using var client = world.Client(Role.ServerAdmin);
+        using var response = await client.GetAsync(new Uri("/api/nothing-here", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("openapi.json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
