@@ -23,6 +23,6 @@ internal static class DnsCheck
         string summary = matches
             ? $"{key.RecordName} is published and holds this key"
             : string.Join("; ", diagnosis.Findings.Where(f => f.Severity == DkimFindingSeverity.Error).Select(f => f.Message));
-        return new DnsCheckSummary(now, published, matches, summary);
+        return new DnsCheckSummary(now, published, matches, summary) { Findings = diagnosis.Findings };
     }
 }

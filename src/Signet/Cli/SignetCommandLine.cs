@@ -1,4 +1,5 @@
 using Signet.Commands;
+using Signet.Commands.Store;
 
 namespace Signet.Cli;
 
@@ -8,7 +9,9 @@ public static class SignetCommandLine
 {
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
-        new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(), new ServeCommand(),
+        new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(),
+        new DomainCommand(), new KeyCommand(), new PolicyCommand(), new UserCommand(), new TokenCommand(), new ImportCommand(),
+        new ServeCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)

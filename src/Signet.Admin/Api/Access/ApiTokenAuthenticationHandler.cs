@@ -1,0 +1,53 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Signet.Admin.Authentication;
+using Signet.Store;
+
+namespace Signet.Admin.Api.Access;
+
+/// <summary>Turns <c>Authorization: Bearer sgt_…</c> into the principal of the token's user, through
+/// <see cref="ISignetStore.AuthenticateTokenAsync"/> and <see cref="ActorClaims"/>. The token itself is never logged.</summary>
+public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<AuthenticationSchemeOptions>
+{
+    private readonly ISignetStore _store;
+
+    public ApiTokenAuthenticationHandler(
+        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ISignetStore store)
+        : base(options, logger, encoder) => _store = store;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string header = Request.Headers[HeaderNames.Authorization].ToString();
+        if (header.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!header.StartsWith(ApiTokenAuthentication.BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail(new ApiTokenRejectedException(
+                "the Authorization header is not a bearer token: send \"Authorization: Bearer sgt_…\" with a token from signet token create"));
+        }
+
+        string token = header[ApiTokenAuthentication.BearerPrefix.Length..].Trim();
+        var result = await _store.AuthenticateTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            SignetApiLog.TokenCheckFailed(Logger, result.Error!.Message);
+            return AuthenticateResult.Fail(new ApiTokenRejectedException(result.Error!));
+        }
+
+        if (result.Value is not { } actor)
+        {
+            SignetApiLog.TokenRejected(Logger, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+            return AuthenticateResult.Fail(new ApiTokenRejectedException(
+                "the API token is not known (mistyped, revoked, or its user was removed): create a new one with signet token create --user NAME"));
+        }
+
+        var principal = ActorClaims.ToPrincipal(actor, Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Signet.Admin.Api.Access;
+using Signet.Store;
+using Signet.Store.Model;
+
+namespace Signet.Admin.Api.Domains;
+
+/// <summary><c>/api/domains</c>: the protected domains. A domain admin sees only their own; adding and removing
+/// domains is for server admins.</summary>
+public static class DomainEndpoints
+{
+    public static void MapDomainEndpoints(this IEndpointRouteBuilder api)
+    {
+        var domains = api.MapGroup("/domains").WithTags("Domains");
+        domains.MapGet("/", ListAsync).WithName("ListDomains").WithSummary("List the domains the caller may see");
+        domains.MapPost("/", AddAsync).WithName("AddDomain").WithSummary("Protect a new domain (server admins)");
+        domains.MapGet("/{domain}", GetAsync).WithName("GetDomain").WithSummary("One domain");
+        domains.MapPatch("/{domain}", UpdateAsync).WithName("UpdateDomain")
+            .WithSummary("Turn signing on or off, choose how subdomains are signed");
+        domains.MapDelete("/{domain}", RemoveAsync).WithName("RemoveDomain").WithSummary("Stop protecting a domain and delete its keys (server admins)");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DomainView>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.ListDomainsAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.Ok<IReadOnlyList<DomainView>>(result.Value!.Select(DomainView.From).ToList()) : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<Results<Ok<DomainView>, ProblemHttpResult>> GetAsync(
+        string domain, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.GetDomainAsync(ApiActor.Of(http), domain, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.Ok(DomainView.From(result.Value!)) : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<Results<Created<DomainView>, ProblemHttpResult>> AddAsync(
+        AddDomainRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Name))
+        {
+            return ApiProblems.Invalid("name is required: the domain to protect, as in {\"name\": \"example.com\"}");
+        }
+
+        var result = await store.AddDomainAsync(ApiActor.Of(http), request.Name, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/domains/{result.Value!.Name}", DomainView.From(result.Value))
+            : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<Results<Ok<DomainView>, ProblemHttpResult>> UpdateAsync(
+        string domain, UpdateDomainRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        SubdomainSigning? subdomains = null;
+        if (request?.Subdomains is { } text)
+        {
+            if (!SubdomainNames.TryParse(text, out var parsed, out string error))
+            {
+                return ApiProblems.Invalid(error);
+            }
+
+            subdomains = parsed;
+        }
+
+        var result = await store.UpdateDomainAsync(ApiActor.Of(http), domain, request?.SigningEnabled, subdomains, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.Ok(DomainView.From(result.Value!)) : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        string domain, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.RemoveDomainAsync(ApiActor.Of(http), domain, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
+    }
+}

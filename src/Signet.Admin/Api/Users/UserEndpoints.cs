@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Signet.Admin.Api.Access;
+using Signet.Store;
+
+namespace Signet.Admin.Api.Users;
+
+/// <summary><c>/api/users</c>: the people who manage Signet (managing them is for server admins).</summary>
+public static class UserEndpoints
+{
+    public static void MapUserEndpoints(this IEndpointRouteBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("Users");
+        users.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("List the users");
+        users.MapPost("/", AddAsync).WithName("AddUser").WithSummary("Add a user with a password (server admins)");
+        users.MapPut("/{id:guid}/domains", SetDomainsAsync).WithName("SetUserDomains").WithSummary("Set the domains a domain admin manages (server admins)");
+        users.MapDelete("/{id:guid}", RemoveAsync).WithName("RemoveUser").WithSummary("Remove a user and their tokens (server admins)");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<UserView>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.ListUsersAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.Ok<IReadOnlyList<UserView>>(result.Value!.Select(UserView.From).ToList()) : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<Results<Created<UserView>, ProblemHttpResult>> AddAsync(
+        AddUserRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Name) || string.IsNullOrEmpty(request.Password))
+        {
+            return ApiProblems.Invalid("name and password are required, as in {\"name\": \"dana\", \"role\": \"domainAdmin\", \"password\": \"…\", \"domains\": [\"example.com\"]}");
+        }
+
+        if (!UserView.TryParseRole(request.Role ?? UserView.DomainAdmin, out var role))
+        {
+            return ApiProblems.Invalid($"role \"{request.Role}\" is not known: use {UserView.ServerAdmin} or {UserView.DomainAdmin}");
+        }
+
+        var result = await store.AddUserAsync(ApiActor.Of(http), request.Name, role, request.Password, request.Domains ?? [], cancellationToken)
+            .ConfigureAwait(false);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/users/{result.Value!.Id}", UserView.From(result.Value))
+            : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetDomainsAsync(
+        Guid id, SetUserDomainsRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        if (request?.Domains is null)
+        {
+            return ApiProblems.Invalid("domains is required: the full list, as in {\"domains\": [\"example.com\"]} ([] for none)");
+        }
+
+        var result = await store.SetUserDomainsAsync(ApiActor.Of(http), id, request.Domains, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.Ok(UserView.From(result.Value!)) : ApiProblems.From(result.Error!);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
+        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.RemoveUserAsync(ApiActor.Of(http), id, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
+    }
+}

@@ -1,0 +1,96 @@
+using Signet.Cli;
+using Signet.Store.Model;
+
+namespace Signet.Commands.Store;
+
+/// <summary><c>signet domain add|list|set|remove</c>: the protected domains.</summary>
+public sealed class DomainCommand : StoreCommand
+{
+    public override string Name => "domain";
+
+    public override string Summary => "add, list, change or remove the domains Signet signs for";
+
+    public override string Help => """
+        Usage: signet domain add|list|set|remove [--domain DOMAIN] [--data DIR] [--store CONNECTION-STRING]
+
+          add --domain D                   protect a domain (signing on, subdomains signed with its keys)
+          list                             the domains, one a line: name, signing on/off, how subdomains are signed
+          set --domain D [--signing on|off] [--subdomains parent|own]
+                                           turn signing on or off; sign subdomains with the parent's keys, or
+                                           require each subdomain to have its own entry and keys
+          remove --domain D                stop protecting a domain; its keys are deleted
+
+        Every store command acts as the local administrator on the store in --data DIR (default $SIGNET_DATA,
+        else ./data: the SQLite database and master.key), or on PostgreSQL with --store "Host=…;Database=…"
+        (the master key file is still read from --data).
+
+        Example:
+          signet domain add --domain example.com
+          signet domain set --domain example.com --subdomains own
+        """;
+
+    protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
+    {
+        ["add"] = new(["domain"], [], AddAsync),
+        ["list"] = new([], [], ListAsync),
+        ["set"] = new(["domain", "signing", "subdomains"], [], SetAsync),
+        ["remove"] = new(["domain"], [], RemoveAsync),
+    };
+
+    private static async Task<int> AddAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var domain = StoreCommandContext.Ok(await context.Store.AddDomainAsync(StoreCommandContext.Actor, context.Options.Require("domain"), cancellationToken)
+            .ConfigureAwait(false));
+        context.Console.WriteLine($"added {domain.Name}: signing is on; generate a key with: signet key generate --domain {domain.Name} --selector s1");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var domains = StoreCommandContext.Ok(await context.Store.ListDomainsAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        foreach (var domain in domains)
+        {
+            context.Console.WriteLine(Line(domain));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> SetAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        bool? signing = context.Options.Get("signing") switch
+        {
+            null => null,
+            "on" => true,
+            "off" => false,
+            { } other => throw new CliUsageException($"--signing {other}: expected on or off"),
+        };
+        SubdomainSigning? subdomains = context.Options.Get("subdomains") switch
+        {
+            null => null,
+            "parent" => SubdomainSigning.UseParentKeys,
+            "own" => SubdomainSigning.RequireOwnKeys,
+            { } other => throw new CliUsageException($"--subdomains {other}: expected parent or own"),
+        };
+        if (signing is null && subdomains is null)
+        {
+            throw new CliUsageException("nothing to change: give --signing on|off or --subdomains parent|own");
+        }
+
+        var domain = StoreCommandContext.Ok(await context.Store.UpdateDomainAsync(
+            StoreCommandContext.Actor, context.Options.Require("domain"), signing, subdomains, cancellationToken).ConfigureAwait(false));
+        context.Console.WriteLine(Line(domain));
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> RemoveAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        string name = context.Options.Require("domain");
+        StoreCommandContext.Ok(await context.Store.RemoveDomainAsync(StoreCommandContext.Actor, name, cancellationToken).ConfigureAwait(false));
+        context.Console.WriteLine($"removed {name} and deleted its keys; remove its _domainkey records from DNS once mail signed with them has been delivered");
+        return ExitCodes.Success;
+    }
+
+    private static string Line(DomainEntry domain) =>
+        $"{domain.Name}\tsigning {(domain.SigningEnabled ? "on" : "off")}\tsubdomains {(domain.Subdomains == SubdomainSigning.UseParentKeys ? "parent" : "own")}";
+}

@@ -1,0 +1,75 @@
+using Signet.Cli;
+using Signet.Store;
+using Signet.Store.Access;
+using Signet.Store.Model;
+
+namespace Signet.Commands.Store;
+
+/// <summary>What a verb works with: the open store, its options, the console, and helpers that turn store results
+/// into output or an error line.</summary>
+public sealed class StoreCommandContext
+{
+    public StoreCommandContext(string commandLine, SignetStore store, CliArguments options, CliConsole console)
+    {
+        CommandLine = commandLine;
+        Store = store;
+        Options = options;
+        Console = console;
+    }
+
+    /// <summary>The command line acts as the local administrator: whoever can read the data directory owns the keys anyway.</summary>
+    public static Actor Actor => Actor.LocalAdministrator;
+
+    public string CommandLine { get; }
+
+    public SignetStore Store { get; }
+
+    public CliArguments Options { get; }
+
+    public CliConsole Console { get; }
+
+    /// <summary>The value of a store result, or a <see cref="StoreCommandException"/> with its sentence.</summary>
+    public static T Ok<T>(StoreResult<T> result) => result.Succeeded ? result.Value! : throw new StoreCommandException(result.Error!);
+
+    public void Note(string text) => Console.Error.WriteLine(text);
+
+    /// <summary>Whose keys: <c>--domain D</c> or <c>--server</c>, exactly one.</summary>
+    public KeyOwner Owner()
+    {
+        string? domain = Options.Get("domain");
+        bool server = Options.Has("server");
+        return (domain, server) switch
+        {
+            (null, true) => KeyOwner.Server,
+            ({ } d, false) => KeyOwner.ForDomain(d),
+            (null, false) => throw new CliUsageException("say whose keys: --domain DOMAIN, or --server for the server-wide key"),
+            _ => throw new CliUsageException("give --domain or --server, not both"),
+        };
+    }
+
+    /// <summary>The key named by <c>--id</c>, or by <c>--selector</c> among the owner's keys.</summary>
+    public async Task<KeyEntry> KeyAsync(CancellationToken cancellationToken)
+    {
+        if (Options.Get("id") is { } idText)
+        {
+            if (!Guid.TryParse(idText, out var id))
+            {
+                throw new CliUsageException($"--id {idText}: expected a key id as signet key list shows it");
+            }
+
+            return Ok(await Store.GetKeyAsync(Actor, id, cancellationToken).ConfigureAwait(false));
+        }
+
+        string selector = Options.Get("selector") ?? throw new CliUsageException("say which key: --selector S (with --domain or --server), or --id ID");
+        var owner = Owner();
+        var keys = Ok(await Store.ListKeysAsync(Actor, owner, cancellationToken).ConfigureAwait(false));
+        var matches = keys.Where(k => string.Equals(k.Selector, selector, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new StoreCommandException(new StoreError(StoreErrorKind.NotFound,
+                $"there is no key with selector {selector} {(owner.Scope == KeyScope.Server ? "among the server-wide keys" : "in " + owner.Domain)} (signet key list shows them)")),
+            _ => throw new CliUsageException($"several keys have selector {selector}: name one with --id (signet key list shows the ids)"),
+        };
+    }
+}

@@ -1,0 +1,37 @@
+using Signet.Cli;
+using Signet.Dns;
+using Signet.Store;
+
+namespace Signet.Commands.Store;
+
+/// <summary>Opens the store the command line points at: <c>--data DIR</c> (else <c>$SIGNET_DATA</c>, else
+/// <c>./data</c>), and <c>--store</c> for a PostgreSQL connection string.</summary>
+public static class StoreOpening
+{
+    public const string DataVariable = "SIGNET_DATA";
+
+    public static async Task<SignetStore> OpenAsync(CliArguments options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string data = options.Get("data") ?? (Environment.GetEnvironmentVariable(DataVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "./data");
+        var resolver = new DnsResolverOptions();
+        if (options.Get("resolver") is { } server)
+        {
+            if (!DnsResolverOptions.TryParseEndpoint(server, out _, out string endpointError))
+            {
+                throw new CliUsageException($"--resolver {server}: {endpointError}");
+            }
+
+            resolver = resolver with { Servers = [server] };
+        }
+
+        var storeOptions = new StoreOptions { DataDirectory = data, ConnectionString = options.Get("store"), DnsResolver = resolver };
+        var opened = await SignetStore.OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false);
+        if (!opened.Succeeded)
+        {
+            throw new StoreCommandException(opened.Error!);
+        }
+
+        return opened.Value!;
+    }
+}

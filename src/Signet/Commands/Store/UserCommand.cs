@@ -1,0 +1,115 @@
+using System.Text;
+using Signet.Cli;
+using Signet.Store.Model;
+
+namespace Signet.Commands.Store;
+
+/// <summary><c>signet user add|list|remove</c>: the people who manage Signet in the console and through the API.</summary>
+public sealed class UserCommand : StoreCommand
+{
+    /// <summary>A password file larger than this is not a password file.</summary>
+    private const int MaximumPasswordBytes = 4096;
+
+    public override string Name => "user";
+
+    public override string Summary => "add, list or remove the users of the console and the API";
+
+    public override string Help => """
+        Usage: signet user add|list|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
+
+          add --name N [--role server-admin|domain-admin] [--domain D]... [--password-file FILE]
+                 a user; the password is read from FILE, or from standard input (its first line), never from
+                 an argument (arguments show in ps and in shell history). A domain admin manages only the
+                 domains given with --domain (repeat it); the default role is domain-admin.
+          list   the users: name, role, domains, id
+          remove --name N   the user and their API tokens
+
+        Example:
+          signet user add --name dana --domain example.com --password-file dana.password
+          printf '%s\n' "$PASSWORD" | signet user add --name sam --role server-admin
+        """;
+
+    protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
+    {
+        ["add"] = new(["name", "role", "domain", "password-file"], [], AddAsync),
+        ["list"] = new([], [], ListAsync),
+        ["remove"] = new(["name"], [], RemoveAsync),
+    };
+
+    /// <summary>The user called <c>--name</c>.</summary>
+    public static async Task<UserEntry> FindAsync(StoreCommandContext context, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var users = StoreCommandContext.Ok(await context.Store.ListUsersAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        return users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new StoreCommandException(new Signet.Store.StoreError(Signet.Store.StoreErrorKind.NotFound,
+                $"there is no user {name} (signet user list shows them)"));
+    }
+
+    private static async Task<int> AddAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var role = context.Options.Get("role") switch
+        {
+            null or "domain-admin" => UserRole.DomainAdmin,
+            "server-admin" => UserRole.ServerAdmin,
+            { } other => throw new CliUsageException($"--role {other}: expected server-admin or domain-admin"),
+        };
+        string password = await ReadPasswordAsync(context, cancellationToken).ConfigureAwait(false);
+        var user = StoreCommandContext.Ok(await context.Store.AddUserAsync(
+            StoreCommandContext.Actor, context.Options.Require("name"), role, password, context.Options.GetAll("domain"), cancellationToken).ConfigureAwait(false));
+        context.Console.WriteLine(Line(user));
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var users = StoreCommandContext.Ok(await context.Store.ListUsersAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        foreach (var user in users)
+        {
+            context.Console.WriteLine(Line(user));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> RemoveAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(context, context.Options.Require("name"), cancellationToken).ConfigureAwait(false);
+        StoreCommandContext.Ok(await context.Store.RemoveUserAsync(StoreCommandContext.Actor, user.Id, cancellationToken).ConfigureAwait(false));
+        context.Console.WriteLine($"removed {user.Name} and their API tokens");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<string> ReadPasswordAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        string source = context.Options.Get("password-file") is { } path ? path : "standard input";
+        byte[] buffer = new byte[MaximumPasswordBytes + 1];
+        int length = 0;
+        var input = Streams.OpenInput(context.Options.Get("password-file"), context.Console);
+        await using (input.ConfigureAwait(false))
+        {
+            int read;
+            while (length < buffer.Length && (read = await input.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+        }
+
+        if (length > MaximumPasswordBytes)
+        {
+            throw new CliUsageException($"{source}: more than {MaximumPasswordBytes} bytes: that is not a password");
+        }
+
+        // The first line is the password: a trailing newline from echo or an editor is not part of it.
+        string text = Encoding.UTF8.GetString(buffer, 0, length);
+        Array.Clear(buffer);
+        int end = text.IndexOfAny(['\r', '\n']);
+        string password = end < 0 ? text : text[..end];
+        return password.Length > 0
+            ? password
+            : throw new CliUsageException($"no password in {source}: give it with --password-file FILE or on standard input");
+    }
+
+    private static string Line(UserEntry user) =>
+        $"{user.Name}\t{(user.Role == UserRole.ServerAdmin ? "server-admin" : "domain-admin")}\t{(user.Domains.Count == 0 ? "-" : string.Join(",", user.Domains))}\t{user.Id}";
+}

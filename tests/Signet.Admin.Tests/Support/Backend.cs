@@ -1,0 +1,7 @@
+namespace Signet.Admin.Tests.Support;
+
+public enum Backend
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,59 @@
+namespace Signet.Tests.Commands.Store;
+
+public sealed class DomainCommandTests : IDisposable
+{
+    private readonly StoreCli _cli = new();
+
+    [Fact]
+    public async Task Domain_AddSetListRemove_RoundTrip()
+    {
+        Assert.Contains("added example.com", await _cli.Ok("domain", "add", "--domain", "Example.COM"));
+        Assert.Contains("example.com\tsigning off\tsubdomains own", await _cli.Ok("domain", "set", "--domain", "example.com", "--signing", "off", "--subdomains", "own"));
+        Assert.Equal("example.com\tsigning off\tsubdomains own\n", await _cli.Ok("domain", "list"));
+        Assert.Contains("removed example.com", await _cli.Ok("domain", "remove", "--domain", "example.com"));
+        Assert.Equal(string.Empty, await _cli.Ok("domain", "list"));
+    }
+
+    [Fact]
+    public async Task Domain_AddTwice_ExitsOneWithTheReason()
+    {
+        await _cli.Ok("domain", "add", "--domain", "example.com");
+        var run = await _cli.Run("domain", "add", "--domain", "example.com");
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("signet domain add: ", run.Error);
+        Assert.Contains("example.com", run.Error);
+    }
+
+    [Theory]
+    [InlineData("domain", "add", "--domain", "not a domain")]
+    [InlineData("domain", "remove", "--domain", "nowhere.example")]
+    [InlineData("domain", "set", "--domain", "example.com", "--signing", "maybe")]
+    [InlineData("domain", "frobnicate")]
+    [InlineData("domain")]
+    [InlineData("domain", "add")]
+    public async Task Domain_UnusableArguments_ExitTwoWithOneLine(params string[] args)
+    {
+        var run = await _cli.Run(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public async Task Domain_DataFromEnvironment_IsUsedWithoutDataOption()
+    {
+        Environment.SetEnvironmentVariable("SIGNET_DATA", _cli.Data);
+        try
+        {
+            var run = await CliRun.Run("domain", "add", "--domain", "env.example");
+            Assert.Equal(0, run.ExitCode);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SIGNET_DATA", null);
+        }
+
+        Assert.Contains("env.example", await _cli.Ok("domain", "list"));
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
