@@ -15,6 +15,8 @@ public static class ServeCommandLine
         ["internal-network"] = $"{ServeConfiguration.MilterSection}:InternalNetworks",
         ["resolver"] = $"{ServeConfiguration.DnsSection}:Servers",
         ["store"] = $"{ServeConfiguration.StoreSection}:ConnectionString",
+        ["relay"] = $"{ServeConfiguration.RelaySection}:Listen",
+        ["next-hop"] = $"{ServeConfiguration.RelaySection}:NextHop",
     };
 
     private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver"];

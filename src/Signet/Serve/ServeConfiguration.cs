@@ -18,6 +18,9 @@ public static class ServeConfiguration
 
     public const string DnsSection = "Dns";
 
+    /// <summary>The SMTP relay; it runs only when this section is configured (at least <c>Relay:NextHop</c>).</summary>
+    public const string RelaySection = "Relay";
+
     /// <summary>Replaces the host's default sources with Signet's own, in order of precedence.</summary>
     public static void AddSources(IConfigurationBuilder configuration, string baseDirectory, IReadOnlyDictionary<string, string?> commandLine)
     {
@@ -45,6 +48,30 @@ public static class ServeConfiguration
         if (string.IsNullOrEmpty(configuration[$"{MilterSection}:AuthservId"]) && configuration["HostName"] is { Length: > 0 } hostName)
         {
             derived[$"{MilterSection}:AuthservId"] = hostName;
+        }
+
+        if (configuration.GetSection(RelaySection).Exists())
+        {
+            if (string.IsNullOrEmpty(configuration[$"{RelaySection}:AuthservId"]) && configuration[$"{MilterSection}:AuthservId"] is { Length: > 0 } authservId)
+            {
+                derived[$"{RelaySection}:AuthservId"] = authservId;
+            }
+            else if (string.IsNullOrEmpty(configuration[$"{RelaySection}:AuthservId"]) && configuration["HostName"] is { Length: > 0 } relayHost)
+            {
+                derived[$"{RelaySection}:AuthservId"] = relayHost;
+            }
+
+            // One list of internal networks for the milter and the relay unless the relay has its own.
+            if (!configuration.GetSection($"{RelaySection}:InternalNetworks").Exists())
+            {
+                foreach (var entry in configuration.GetSection($"{MilterSection}:InternalNetworks").AsEnumerable(makePathsRelative: true))
+                {
+                    if (entry.Value is not null)
+                    {
+                        derived[$"{RelaySection}:InternalNetworks:{entry.Key}"] = entry.Value;
+                    }
+                }
+            }
         }
 
         if (!configuration.GetSection($"{StoreSection}:DnsResolver").Exists())

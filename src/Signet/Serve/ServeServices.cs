@@ -5,6 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Signet.Admin;
+using Signet.Dkim.Alignment;
+using Signet.Dkim.Lookup;
+using Signet.Relay;
 using Signet.Dns;
 using Signet.Milter;
 using Signet.Milter.Dkim;
@@ -36,9 +39,36 @@ public static class ServeServices
         services.AddHostedService<RotationService>();
         services.AddHostedService<FirstRunService>();
 
+        AddRelay(services, configuration.GetSection(ServeConfiguration.RelaySection));
         services.AddSignetAdmin();
         services.TryAddSingleton<IFirstRunNotice, ConsoleFirstRunNotice>();
         return services;
+    }
+
+    /// <summary>The SMTP relay, when configured: the same signing policy, key lookup and alignment as the milter, and
+    /// SMTP AUTH against the store's users.</summary>
+    private static void AddRelay(IServiceCollection services, IConfigurationSection section)
+    {
+        if (!section.Exists())
+        {
+            return;
+        }
+
+        var relay = section.Get<RelayOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new RelayOptions();
+        ConfiguredLists.Replace(section, relay);
+        var errors = relay.Validate();
+        if (errors.Count > 0)
+        {
+            // Reported like every other invalid option: one line, exit 2.
+            throw new InvalidOperationException($"{ServeConfiguration.RelaySection}: {string.Join("; ", errors)}");
+        }
+
+        services.TryAddSingleton<ITxtRecordSource>(provider =>
+            new DnsTxtRecordSource(provider.GetRequiredService<IOptions<DnsResolverOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOrganizationalDomainResolver>(provider =>
+            new DmarcTreeWalkResolver(new DmarcTreeWalk(provider.GetRequiredService<ITxtRecordSource>())));
+        services.TryAddSingleton<IRelayUserAuthenticator, StoreRelayUserAuthenticator>();
+        services.AddSignetRelay(relay);
     }
 
     private static void AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration section, string name, Func<TOptions, IEnumerable<string>> validate)
