@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
 using Signet.Milter.Dkim;
+using Signet.Milter.Server;
 using Signet.Relay.Session;
 
 namespace Signet.Relay;
@@ -19,13 +19,7 @@ public sealed class RelayServer : IAsyncDisposable
 {
     private readonly RelayContext _context;
     private readonly RelayHostPort _listen;
-    private readonly ConcurrentDictionary<long, Task> _sessions = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationTokenSource _abort = new();
-    private readonly SemaphoreSlim _slots;
-    private Socket? _listener;
-    private Task _acceptLoop = Task.CompletedTask;
-    private long _nextSessionId;
+    private readonly SocketSessionHost _host;
 
     /// <summary>A relay that signs and verifies with <paramref name="processor"/>, which may be shared with other front ends.</summary>
     public RelayServer(RelayOptions options, DkimMessageProcessor processor, IRelayUserAuthenticator? authenticator = null, ILogger? logger = null)
@@ -47,7 +41,7 @@ public sealed class RelayServer : IAsyncDisposable
         var nextHop = RelayHostPort.TryParse(options.NextHop, out var parsed, out _) ? parsed : throw new UnreachableException();
         _context = new RelayContext(options, nextHop, options.ParseInternalNetworks(), processor, authenticator,
             LoadCertificate(options), logger ?? NullLogger.Instance);
-        _slots = new SemaphoreSlim(options.MaximumSessions);
+        _host = new SocketSessionHost(options.MaximumSessions, ServeAsync);
     }
 
     /// <summary>A relay with its own DKIM step, built from the relay options.</summary>
@@ -64,9 +58,9 @@ public sealed class RelayServer : IAsyncDisposable
     }
 
     /// <summary>Where the relay listens once started (with the real port when 0 was asked for).</summary>
-    public IPEndPoint? LocalEndPoint => _listener?.LocalEndPoint as IPEndPoint;
+    public IPEndPoint? LocalEndPoint => _host.Listener?.LocalEndPoint as IPEndPoint;
 
-    public int SessionCount => _sessions.Count;
+    public int SessionCount => _host.SessionCount;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -82,9 +76,8 @@ public sealed class RelayServer : IAsyncDisposable
 
         listener.Bind(new IPEndPoint(address, _listen.Port));
         listener.Listen(512);
-        _listener = listener;
         _context.Logger.Listening(listener.LocalEndPoint!.ToString()!, _context.NextHop.ToString());
-        _acceptLoop = AcceptAsync(listener);
+        _host.Start(listener);
         return Task.CompletedTask;
     }
 
@@ -92,25 +85,12 @@ public sealed class RelayServer : IAsyncDisposable
     /// fires first, the remaining sessions are cut (their clients keep the messages, unanswered).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping.IsCancellationRequested)
+        if (_host.IsStopping)
         {
             return;
         }
 
-        int open = _sessions.Count;
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener?.Dispose();
-        await _acceptLoop.ConfigureAwait(false);
-        try
-        {
-            await Task.WhenAll(_sessions.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await _abort.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(_sessions.Values).ConfigureAwait(false);
-        }
-
+        int open = await _host.StopAsync(cancellationToken).ConfigureAwait(false);
         _context.Logger.Stopped(open);
     }
 
@@ -122,9 +102,7 @@ public sealed class RelayServer : IAsyncDisposable
         }
 
         _context.Certificate?.Dispose();
-        _stopping.Dispose();
-        _abort.Dispose();
-        _slots.Dispose();
+        _host.Dispose();
     }
 
     private static DkimMessageProcessor CreateProcessor(RelayOptions options, IMilterSigningPolicy signingPolicy, ITxtRecordSource keySource,
@@ -155,38 +133,8 @@ public sealed class RelayServer : IAsyncDisposable
                 : X509Certificate2.CreateFromPemFile(path);
     }
 
-    private async Task AcceptAsync(Socket listener)
+    private async Task ServeAsync(Socket socket, long id, SessionTokens tokens)
     {
-        while (!_stopping.IsCancellationRequested)
-        {
-            try
-            {
-                await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                _slots.Release();
-                return;
-            }
-
-            long id = Interlocked.Increment(ref _nextSessionId);
-            _sessions[id] = ServeAsync(id, socket);
-        }
-    }
-
-    private async Task ServeAsync(long id, Socket socket)
-    {
-        await Task.Yield();
         var remote = (IPEndPoint)socket.RemoteEndPoint!;
         _context.Logger.SessionOpened(id, remote.ToString());
         string reason = "unknown";
@@ -194,7 +142,7 @@ public sealed class RelayServer : IAsyncDisposable
         var session = new RelaySession(_context, id, new NetworkStream(socket, ownsSocket: true), remote);
         try
         {
-            reason = await session.RunAsync(_stopping.Token, _abort.Token).ConfigureAwait(false);
+            reason = await session.RunAsync(tokens.Stopping, tokens.Abort).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
         {
@@ -209,8 +157,6 @@ public sealed class RelayServer : IAsyncDisposable
         {
             await session.DisposeAsync().ConfigureAwait(false);
             _context.Logger.SessionClosed(id, reason);
-            _sessions.TryRemove(id, out _);
-            _slots.Release();
         }
     }
 }

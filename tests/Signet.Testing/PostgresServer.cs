@@ -23,6 +23,18 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database = "postgres") =>
         $"Host=127.0.0.1;Port={Port};Username={UserName};Database={database};Pooling=true;Timeout=15";
 
+    /// <summary>A new, empty database of its own for one test (named with <paramref name="prefix"/>), and its
+    /// connection string: tests on one server never see each other's data.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken)
+    {
+        string name = prefix + Guid.NewGuid().ToString("N");
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return ConnectionString(name);
+    }
+
     public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken)
     {
         var server = new PostgresServer();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -16,13 +15,7 @@ public sealed class MilterServer : IAsyncDisposable
     private readonly MilterEndpoint _endpoint;
     private readonly IMilterFilterFactory _factory;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<long, Task> _sessions = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationTokenSource _abort = new();
-    private readonly SemaphoreSlim _slots;
-    private Socket? _listener;
-    private Task _acceptLoop = Task.CompletedTask;
-    private long _nextSessionId;
+    private readonly SocketSessionHost _host;
 
     public MilterServer(MilterOptions options, IMilterFilterFactory factory, ILogger? logger = null)
     {
@@ -37,21 +30,21 @@ public sealed class MilterServer : IAsyncDisposable
         _options = options;
         _factory = factory ?? throw new ArgumentNullException(nameof(factory));
         _logger = logger ?? NullLogger.Instance;
-        _slots = new SemaphoreSlim(options.MaximumSessions);
+        _host = new SocketSessionHost(options.MaximumSessions, ServeAsync);
     }
 
     /// <summary>Where the server listens once started (with the real port when 0 was asked for).</summary>
-    public EndPoint? LocalEndPoint => _listener?.LocalEndPoint;
+    public EndPoint? LocalEndPoint => _host.Listener?.LocalEndPoint;
 
     /// <summary>How many connections are being served.</summary>
-    public int SessionCount => _sessions.Count;
+    public int SessionCount => _host.SessionCount;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _listener = Bind(_endpoint);
-        _logger.Listening(_endpoint.EndPoint is IPEndPoint ? _listener.LocalEndPoint!.ToString()! : _endpoint.ToString());
-        _acceptLoop = AcceptAsync(_listener);
+        var listener = Bind(_endpoint);
+        _logger.Listening(_endpoint.EndPoint is IPEndPoint ? listener.LocalEndPoint!.ToString()! : _endpoint.ToString());
+        _host.Start(listener);
         return Task.CompletedTask;
     }
 
@@ -59,25 +52,12 @@ public sealed class MilterServer : IAsyncDisposable
     /// <paramref name="cancellationToken"/> fires first, the remaining connections are cut.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping.IsCancellationRequested)
+        if (_host.IsStopping)
         {
             return;
         }
 
-        int open = _sessions.Count;
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _listener?.Dispose();
-        await _acceptLoop.ConfigureAwait(false);
-        try
-        {
-            await Task.WhenAll(_sessions.Values).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await _abort.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(_sessions.Values).ConfigureAwait(false);
-        }
-
+        int open = await _host.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_endpoint.SocketPath is { } path)
         {
             File.Delete(path);
@@ -90,9 +70,7 @@ public sealed class MilterServer : IAsyncDisposable
     {
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await StopAsync(giveUp.Token).ConfigureAwait(false);
-        _stopping.Dispose();
-        _abort.Dispose();
-        _slots.Dispose();
+        _host.Dispose();
     }
 
     private static Socket Bind(MilterEndpoint endpoint)
@@ -125,47 +103,16 @@ public sealed class MilterServer : IAsyncDisposable
         return tcp;
     }
 
-    private async Task AcceptAsync(Socket listener)
+    private async Task ServeAsync(Socket socket, long id, SessionTokens tokens)
     {
-        var stopping = _stopping.Token;
-        while (!stopping.IsCancellationRequested)
+        if (socket.AddressFamily != AddressFamily.Unix)
         {
-            Socket socket;
-            try
-            {
-                await _slots.WaitAsync(stopping).ConfigureAwait(false);
-                socket = await listener.AcceptAsync(stopping).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException
-                                              && stopping.IsCancellationRequested)
-            {
-                break;
-            }
-
-            if (socket.AddressFamily != AddressFamily.Unix)
-            {
-                // Replies are small and the MTA waits for each one.
-                socket.NoDelay = true;
-            }
-
-            long id = Interlocked.Increment(ref _nextSessionId);
-            _sessions[id] = ServeAsync(socket, id);
+            // Replies are small and the MTA waits for each one.
+            socket.NoDelay = true;
         }
-    }
 
-    private async Task ServeAsync(Socket socket, long id)
-    {
-        await Task.Yield();
-        try
-        {
-            _logger.SessionOpened(id, socket.RemoteEndPoint?.ToString() ?? "unix socket");
-            var session = new MilterSession(socket, _options, _factory, _logger, id);
-            await session.RunAsync(_stopping.Token, _abort.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sessions.TryRemove(id, out _);
-            _slots.Release();
-        }
+        _logger.SessionOpened(id, socket.RemoteEndPoint?.ToString() ?? "unix socket");
+        var session = new MilterSession(socket, _options, _factory, _logger, id);
+        await session.RunAsync(tokens.Stopping, tokens.Abort).ConfigureAwait(false);
     }
 }

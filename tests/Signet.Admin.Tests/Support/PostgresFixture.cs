@@ -11,12 +11,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync()
     {
         var server = await _server.Value;
-        string name = "signet_api_" + Guid.NewGuid().ToString("N");
-        await using var connection = new NpgsqlConnection(server.ConnectionString());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await command.ExecuteNonQueryAsync();
-        return server.ConnectionString(name);
+        return await server.CreateDatabaseAsync("signet_api_", CancellationToken.None);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

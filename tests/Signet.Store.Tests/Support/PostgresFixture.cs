@@ -11,12 +11,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
     {
         var server = await _server.Value;
-        string name = "signet_" + Guid.NewGuid().ToString("N");
-        await using var connection = new NpgsqlConnection(server.ConnectionString());
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return server.ConnectionString(name);
+        return await server.CreateDatabaseAsync("signet_", cancellationToken);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
