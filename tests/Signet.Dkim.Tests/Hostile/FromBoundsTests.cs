@@ -52,6 +52,17 @@ public class FromBoundsTests
     }
 
     [Fact]
+    public void Parse_HundredThousandMailboxesAtDistinctDomains_ReportsSeveral()
+    {
+        string list = string.Join(", ", Enumerable.Range(0, 100_000).Select(i => $"a@d{i}.example"));
+
+        var result = HangBound.Within(() => Parse(Encoding.ASCII.GetBytes(" " + list)));
+
+        Assert.Equal(FromDomainStatus.Several, result.Status);
+        Assert.Equal(100_000, result.Domains.Count);
+    }
+
+    [Fact]
     public void Parse_InvalidUtf8_IsUnparseable()
     {
         var result = Parse([.. " J"u8, 0xC3, 0x28, .. " <joe@example.com>"u8]);
