@@ -96,6 +96,30 @@ public class ZoneFileBoundsTests
     }
 
     [Fact]
+    public void TryParse_HundredThousandNestedRelativeOrigins_FailsOnceTheNameIsTooLong()
+    {
+        // Each relative $ORIGIN is appended to the one before: the origin would grow without end.
+        string zone = "$ORIGIN a.\n" + string.Concat(Enumerable.Repeat("$ORIGIN a\n", 100_000)) + "x TXT \"v\"\n";
+
+        var (parsed, error) = Timed(() => (ZoneFileTxtSource.TryParse(zone, out _, out string e), e));
+
+        Assert.False(parsed);
+        Assert.Contains("255", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(253, true)]
+    [InlineData(254, false)]
+    public void TryParse_OwnerNameLength_AcceptsUpTo253Characters(int length, bool accepted)
+    {
+        string name = string.Join('.', Enumerable.Range(0, (length + 1) / 2).Select(_ => "a"))[..length].TrimEnd('.');
+        name += new string('b', length - name.Length);
+
+        Assert.Equal(accepted, ZoneFileTxtSource.TryParse($"{name}. TXT \"v\"\n", out _, out string error));
+        Assert.True(accepted || error.Contains("255", StringComparison.Ordinal), error);
+    }
+
+    [Fact]
     public void TryParse_NulAndInvalidUtf8InText_KeepsTheBytesAsTheyDecode()
     {
         string zone = "x.example. TXT \"a\0b\uFFFDc\"\n";
