@@ -112,8 +112,7 @@ public class ZoneFileBoundsTests
     [InlineData(254, false)]
     public void TryParse_OwnerNameLength_AcceptsUpTo253Characters(int length, bool accepted)
     {
-        string name = string.Join('.', Enumerable.Range(0, (length + 1) / 2).Select(_ => "a"))[..length].TrimEnd('.');
-        name += new string('b', length - name.Length);
+        string name = string.Concat(Enumerable.Repeat("a.", 200))[..(length - 1)] + "b";
 
         Assert.Equal(accepted, ZoneFileTxtSource.TryParse($"{name}. TXT \"v\"\n", out _, out string error));
         Assert.True(accepted || error.Contains("255", StringComparison.Ordinal), error);
