@@ -2,8 +2,9 @@
 # Fuzz one target with AFL++ through SharpFuzz for a given time, then print what the fuzzer found.
 #   fuzz/run.sh TARGET SECONDS        e.g. fuzz/run.sh tag-list 300
 # Installs afl++ (apt-get, as root) and the sharpfuzz tool when missing, builds the harness, instruments the Signet
-# assemblies, and keeps the findings in fuzz/out/TARGET (crashes/ and hangs/ hold the inputs to replay with
-# `dotnet fuzz/out/bin/Signet.Fuzz.dll TARGET --replay FILE`). SKIP_BUILD=1 reuses the instrumented build.
+# assemblies, and keeps the findings in fuzz/out/TARGET (crashes/ and hangs/ hold the inputs). Replay them with
+# the plain build, `dotnet run --project fuzz/Signet.Fuzz -- TARGET --replay FILE_OR_DIR`: the instrumented one
+# writes coverage to AFL's shared memory and fails without it. SKIP_BUILD=1 reuses the instrumented build.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 target="${1:?usage: fuzz/run.sh TARGET SECONDS}"
