@@ -191,12 +191,59 @@ internal sealed class ZoneFileParser
             }
 
             name = text == "@" ? _origin : NormalizeName(_origin.Length == 0 ? text : text + "." + _origin);
-            error = string.Empty;
-            return true;
+        }
+        else
+        {
+            name = NormalizeName(text);
         }
 
-        name = NormalizeName(text);
-        error = string.Empty;
-        return true;
+        // RFC 1035 §2.3.4: a name is at most 255 octets on the wire, 253 characters as text. Checking it also keeps
+        // nested relative $ORIGINs from growing the origin, and the time to build it, without end.
+        error = WireLength(name) > 255 ? $"the name \"{name[..Math.Min(name.Length, 40)]}...\" is longer than the 255 octets DNS allows"
+            : HasEmptyLabel(name) ? $"the name \"{name[..Math.Min(name.Length, 40)]}\" has an empty label (a dot at its start or two in a row)"
+            : string.Empty;
+        return error.Length == 0;
+    }
+
+    // RFC 1035 §3.1: only the root label is empty, and its trailing dot is already gone. An escaped dot (\.) is part
+    // of a label.
+    private static bool HasEmptyLabel(string name)
+    {
+        int labelLength = 0;
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (name[i] == '.')
+            {
+                if (labelLength == 0)
+                {
+                    return true;
+                }
+
+                labelLength = 0;
+                continue;
+            }
+
+            i += name[i] == '\\' ? 1 : 0;
+            labelLength++;
+        }
+
+        return name.Length > 0 && labelLength == 0;
+    }
+
+    // The octets a text name takes on the wire: a length octet per label, a \DDD or \X escape is one octet.
+    private static int WireLength(string name)
+    {
+        int octets = name.Length == 0 ? 1 : 2;
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (name[i] == '\\')
+            {
+                i += i + 3 < name.Length && char.IsAsciiDigit(name[i + 1]) ? 3 : 1;
+            }
+
+            octets++;
+        }
+
+        return octets;
     }
 }
