@@ -15,11 +15,13 @@ internal static class SignedMessages
 
     public static string ZoneLine => $"{Selector}._domainkey IN TXT \"{DkimKeyRecord.Format(TestKeys.Ed25519.PublicKey)}\"";
 
-    public static byte[] Signed(string subject)
+    public static byte[] Signed(string subject) => Signed(subject, Domain);
+
+    public static byte[] Signed(string subject, string domain)
     {
         byte[] message = Encoding.ASCII.GetBytes(
-            $"From: Alice <alice@{Domain}>\r\nTo: bob@example.net\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@{Domain}>\r\n\r\nHello.\r\n");
-        Assert.True(DkimSigner.TryCreate([new DkimSigningRequest(TestKeys.Ed25519, Domain, Selector)], null, out var signer, out string error), error);
+            $"From: Alice <alice@{domain}>\r\nTo: bob@example.net\r\nSubject: {subject}\r\nMessage-ID: <{Guid.NewGuid():N}@{domain}>\r\n\r\nHello.\r\n");
+        Assert.True(DkimSigner.TryCreate([new DkimSigningRequest(TestKeys.Ed25519, domain, Selector)], null, out var signer, out string error), error);
         var (header, body) = TestMessages.Split(message);
         return TestMessages.Prepend(signer.Sign(header, body), message);
     }
