@@ -11,4 +11,4 @@ fi
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 export SIGNET_SOAK_MESSAGES="$1" SIGNET_SOAK_RATE="$2" SIGNET_SOAK_SAMPLE_SECONDS="${3:-5}"
 dotnet test "$root/tests/Signet.Reliability.Tests" --filter "FullyQualifiedName~SoakTests" \
-  --logger "console;verbosity=detailed" 2>&1 | sed -n '/soak:/,/^[^ t]/p;/Passed\|Failed/p'
+  --logger "console;verbosity=detailed" 2>&1 | grep -E '^ (soak|trend|  t=)|Passed |Failed '
