@@ -77,6 +77,37 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server as an outage would (<c>pg_ctl stop -m fast</c>: sessions are cut); the data and the
+    /// port are kept for <see cref="StartAgainAsync"/>.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        _process = null;
+        await RunCheckedAsync(Binary("pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], false, cancellationToken).ConfigureAwait(false);
+        using (process)
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Starts the stopped server again on the same port and data.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken)
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("PostgreSQL is running");
+        }
+
+        if (!await TryStartAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException($"PostgreSQL did not start again on port {Port}: " + Diagnostics());
+        }
+    }
+
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
         if (!File.Exists(Binary("initdb")))

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Signet.Admin;
+using Signet.Dkim;
+using Signet.Store;
+using Signet.Store.Access;
+using Signet.Store.Model;
+using Signet.Testing;
+
+namespace Signet.Reliability.Tests.Security;
+
+/// <summary>The console and the API as serve maps them, on a real Kestrel on loopback, over a SQLite store with
+/// mine.example (administered by dana) and theirs.example (by olga), sam the server admin, a pending and an active
+/// key for mine.example and for the server, and an API token per user.</summary>
+internal sealed class SecurityWorld : IAsyncDisposable
+{
+    public const string Mine = "mine.example";
+    public const string Theirs = "theirs.example";
+    public const string Password = "a long enough password";
+
+    private readonly TemporaryDirectory _directory;
+    private readonly WebApplication _app;
+
+    private SecurityWorld(TemporaryDirectory directory, SignetStore store, WebApplication app, Uri address)
+    {
+        _directory = directory;
+        Store = store;
+        _app = app;
+        Address = address;
+    }
+
+    public SignetStore Store { get; }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public Dictionary<string, Guid> Ids { get; } = [];
+
+    public Dictionary<Caller, string> Tokens { get; } = [];
+
+    public static async Task<SecurityWorld> StartAsync()
+    {
+        var directory = new TemporaryDirectory();
+        var opened = await SignetStore.OpenAsync(new StoreOptions { DataDirectory = Path.Combine(directory.Path, "data") }, new InMemoryTxtSource(), null, CancellationToken.None);
+        var store = opened.Value ?? throw new InvalidOperationException(opened.Error!.Message);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<ISignetStore>(store);
+        builder.Services.AddSingleton<Signet.Dkim.Lookup.ITxtRecordSource>(new InMemoryTxtSource());
+        builder.Services.AddSignetAdmin();
+        var app = builder.Build();
+        app.MapSignetAdmin();
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var world = new SecurityWorld(directory, store, app, new Uri(address));
+        await world.SeedAsync();
+        return world;
+    }
+
+    /// <summary>Fills {placeholders} of a route pattern with things of mine.example (or the server, or uma).</summary>
+    public string Fill(string pattern)
+    {
+        string path = pattern
+            .Replace("{domain}", Mine, StringComparison.Ordinal)
+            .Replace("{action}", "activate", StringComparison.Ordinal);
+        bool server = pattern.Contains("/server", StringComparison.Ordinal);
+        bool user = pattern.StartsWith("/api/users", StringComparison.Ordinal);
+        string id = (user ? Ids["uma"] : server ? Ids["serverpending"] : Ids["pending"]).ToString();
+        return System.Text.RegularExpressions.Regex.Replace(path, @"\{[a-zA-Z]+(:[a-z]+)?\}", id);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    private async Task SeedAsync()
+    {
+        var admin = Actor.LocalAdministrator;
+        var none = CancellationToken.None;
+        Ok(await Store.AddDomainAsync(admin, Mine, none));
+        Ok(await Store.AddDomainAsync(admin, Theirs, none));
+        Ok(await Store.UpdateServerSettingsAsync(admin, "mx.signet.example", true, none));
+        foreach (var (owner, prefix) in new[] { (KeyOwner.ForDomain(Mine), ""), (KeyOwner.ForDomain(Theirs), "their"), (KeyOwner.Server, "server") })
+        {
+            var active = Ok(await Store.GenerateKeyAsync(admin, owner, new KeyGenerationRequest("s1", DkimKeyType.Ed25519), none));
+            Ok(await Store.ActivateKeyAsync(admin, active.Id, true, none));
+            var pending = Ok(await Store.GenerateKeyAsync(admin, owner, new KeyGenerationRequest("p1", DkimKeyType.Ed25519), none));
+            Ids[prefix + "active"] = active.Id;
+            Ids[prefix + "pending"] = pending.Id;
+        }
+
+        var users = new[] { ("sam", UserRole.ServerAdmin, Array.Empty<string>(), Caller.ServerAdmin), ("dana", UserRole.DomainAdmin, [Mine], Caller.OwnDomainAdmin), ("olga", UserRole.DomainAdmin, [Theirs], Caller.OtherDomainAdmin) };
+        foreach (var (name, role, domains, caller) in users)
+        {
+            var user = Ok(await Store.AddUserAsync(admin, name, role, Password, domains, none));
+            Ids[name] = user.Id;
+            Tokens[caller] = Ok(await Store.CreateTokenAsync(admin, user.Id, "security tests", none));
+        }
+
+        Ids["uma"] = Ok(await Store.AddUserAsync(admin, "uma", UserRole.DomainAdmin, Password, [Mine], none)).Id;
+    }
+
+    public static string UserName(Caller caller) => caller switch
+    {
+        Caller.ServerAdmin => "sam",
+        Caller.OwnDomainAdmin => "dana",
+        Caller.OtherDomainAdmin => "olga",
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    private static T Ok<T>(StoreResult<T> result) => result.Succeeded ? result.Value! : throw new InvalidOperationException(result.Error!.Message);
+}
+
+/// <summary>Who calls: nobody, a server admin, the admin of mine.example, the admin of another domain only.</summary>
+internal enum Caller
+{
+    Anonymous,
+    ServerAdmin,
+    OwnDomainAdmin,
+    OtherDomainAdmin,
+}
