@@ -34,6 +34,11 @@ dotnet test Signet.slnx --nologo --no-build -v quiet 2>&1 | tee "$log" || status
 # The benchmark in smoke mode: every measured operation runs once, nothing is timed (bench/README.md).
 dotnet bench/Signet.Bench/bin/Debug/net10.0/Signet.Bench.dll --smoke || status=$?
 
+# Every fuzz seed and saved finding, replayed once through its target with the plain build (fuzz/README in docs/reliability.md).
+for corpus in fuzz/corpus/*/; do
+  dotnet fuzz/Signet.Fuzz/bin/Debug/net10.0/Signet.Fuzz.dll "$(basename "$corpus")" --replay "$corpus"* > /dev/null || { echo "fuzz corpus replay failed: $corpus"; status=1; }
+done
+
 # One closing line over every test project, from dotnet test's per-assembly summaries.
 awk '
   /(Passed|Failed)! +- Failed: / {
