@@ -6,10 +6,13 @@ using Signet.Dkim;
 using Signet.Dkim.Keys;
 
 // Usage: dotnet run -c Release --project bench/Signet.Bench [-- --runs 3 --seconds 1 --out docs/performance-table.md]
+//          [--export DIR] [--peer NAME=COMMAND ...]   (see bench/README.md; bench/compare.sh adds the peers)
 //        dotnet run --project bench/Signet.Bench -- --smoke   (runs every operation once, times nothing)
 bool smoke = args.Contains("--smoke");
 int runs = int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture);
 var seconds = TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "1", CultureInfo.InvariantCulture));
+var peers = Options("--peer").Select(PeerHarness.Parse).ToList();
+string? exportFolder = Option("--export") ?? (peers.Count > 0 ? Directory.CreateTempSubdirectory("signet-bench-").FullName : null);
 var measurement = new Measurement(runs, seconds, smoke);
 var sizes = new[] { ("2 KB", 2 * 1024), ("20 KB", 20 * 1024), ("200 KB", 200 * 1024) };
 using var rsa = DkimKeyGenerator.Generate(DkimKeyType.Rsa, 2048);
@@ -27,22 +30,45 @@ var megabyte = new byte[1024 * 1024];
 double shaBytesPerSecond = measurement.Measure(() => LimitScenarios.Sha256(megabyte)).PerSecond * megabyte.Length;
 
 var table = new StringBuilder()
-    .AppendLine("| operation | algorithm | message | Signet msgs/s | limit msgs/s | Signet / limit | MimeKit msgs/s | Signet / MimeKit | Signet bytes/msg | MimeKit bytes/msg |")
-    .AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    .Append("| operation | algorithm | message | limit msgs/s | Signet msgs/s | Signet / limit | MimeKit msgs/s | Signet / MimeKit |")
+    .AppendJoin(string.Empty, peers.Select(p => $" {p.Name} msgs/s | Signet / {p.Name} |"))
+    .AppendLine(" Signet bytes/msg | MimeKit bytes/msg |")
+    .Append("|---|---|---|---:|---:|---:|---:|---:|")
+    .AppendJoin(string.Empty, peers.Select(_ => "---:|---:|"))
+    .AppendLine("---:|---:|");
 foreach (var (keyName, key) in new[] { ("rsa-sha256", rsa), ("ed25519-sha256", ed25519) })
 {
+    if (exportFolder is not null)
+    {
+        BenchExport.WriteKey(exportFolder, keyName, key);
+    }
+
     foreach (var (sizeName, size) in sizes)
     {
         byte[] message = BenchMessages.Create(size);
         var signet = new SignetScenarios(key, message);
         var mimeKit = new MimeKitScenarios(key, message);
+        if (exportFolder is not null)
+        {
+            BenchExport.WriteMessages(exportFolder, keyName, BenchExport.FileSize(sizeName), message, signet.SignedMessage);
+        }
+
         foreach (string operation in new[] { "sign", "verify" })
         {
             var ours = measurement.Measure(operation == "sign" ? signet.Sign : signet.Verify);
             var theirs = measurement.Measure(operation == "sign" ? mimeKit.Sign : mimeKit.Verify);
             double limit = 1 / (1 / raw[$"{keyName} {operation}"] + message.Length / shaBytesPerSecond);
-            table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {operation} | {keyName} | {sizeName} | {ours.PerSecond:N0} | {limit:N0} | {Ratio(ours.PerSecond, limit)} | {theirs.PerSecond:N0} | {Ratio(ours.PerSecond, theirs.PerSecond)} | {ours.AllocatedBytes:N0} | {theirs.AllocatedBytes:N0} |");
+            table.Append(CultureInfo.InvariantCulture,
+                $"| {operation} | {keyName} | {sizeName} | {limit:N0} | {ours.PerSecond:N0} | {Ratio(ours.PerSecond, limit)} | {theirs.PerSecond:N0} | {Ratio(ours.PerSecond, theirs.PerSecond)} |");
+            foreach (var peer in peers)
+            {
+                double? rate = peer.Measure(exportFolder!, keyName, BenchExport.FileSize(sizeName), operation, runs, seconds, smoke);
+                table.Append(rate is { } value
+                    ? string.Create(CultureInfo.InvariantCulture, $" {value:N0} | {Ratio(ours.PerSecond, value)} |")
+                    : " n/a | – |");
+            }
+
+            table.AppendLine(CultureInfo.InvariantCulture, $" {ours.AllocatedBytes:N0} | {theirs.AllocatedBytes:N0} |");
         }
     }
 }
@@ -72,6 +98,17 @@ string? Option(string name)
 {
     int index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+IEnumerable<string> Options(string name)
+{
+    for (int i = 0; i + 1 < args.Length; i++)
+    {
+        if (args[i] == name)
+        {
+            yield return args[i + 1];
+        }
+    }
 }
 
 static string Ratio(double ours, double reference) =>
