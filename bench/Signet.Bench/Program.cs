@@ -19,15 +19,15 @@ using var rsa = DkimKeyGenerator.Generate(DkimKeyType.Rsa, 2048);
 using var ed25519 = DkimKeyGenerator.Generate(DkimKeyType.Ed25519);
 using var limits = new LimitScenarios();
 
-var raw = new Dictionary<string, double>
+var raw = new Dictionary<string, Action>
 {
-    ["rsa-sha256 sign"] = measurement.Measure(limits.RsaSign).PerSecond,
-    ["rsa-sha256 verify"] = measurement.Measure(limits.RsaVerify).PerSecond,
-    ["ed25519-sha256 sign"] = measurement.Measure(limits.Ed25519Sign).PerSecond,
-    ["ed25519-sha256 verify"] = measurement.Measure(limits.Ed25519Verify).PerSecond,
+    ["rsa-sha256 sign"] = limits.RsaSign,
+    ["rsa-sha256 verify"] = limits.RsaVerify,
+    ["ed25519-sha256 sign"] = limits.Ed25519Sign,
+    ["ed25519-sha256 verify"] = limits.Ed25519Verify,
 };
-var megabyte = new byte[1024 * 1024];
-double shaBytesPerSecond = measurement.Measure(() => LimitScenarios.Sha256(megabyte)).PerSecond * megabyte.Length;
+var rawRates = raw.ToDictionary(r => r.Key, r => 0.0);
+double shaBytesPerSecond = 0;
 
 var table = new StringBuilder()
     .Append("| operation | algorithm | message | limit msgs/s | Signet msgs/s | Signet / limit | MimeKit msgs/s | Signet / MimeKit |")
@@ -55,9 +55,13 @@ foreach (var (keyName, key) in new[] { ("rsa-sha256", rsa), ("ed25519-sha256", e
 
         foreach (string operation in new[] { "sign", "verify" })
         {
-            var ours = measurement.Measure(operation == "sign" ? signet.Sign : signet.Verify);
-            var theirs = measurement.Measure(operation == "sign" ? mimeKit.Sign : mimeKit.Verify);
-            double limit = 1 / (1 / raw[$"{keyName} {operation}"] + message.Length / shaBytesPerSecond);
+            // The limit's two parts (one signature operation, SHA-256 over the message) take turns with Signet and MimeKit.
+            var results = measurement.MeasureSideBySide(raw[$"{keyName} {operation}"], () => LimitScenarios.Sha256(message),
+                operation == "sign" ? signet.Sign : signet.Verify, operation == "sign" ? mimeKit.Sign : mimeKit.Verify);
+            var (signature, hash, ours, theirs) = (results[0].PerSecond, results[1].PerSecond, results[2], results[3]);
+            rawRates[$"{keyName} {operation}"] = Math.Max(rawRates[$"{keyName} {operation}"], signature);
+            shaBytesPerSecond = Math.Max(shaBytesPerSecond, hash * message.Length);
+            double limit = smoke ? 0 : 1 / (1 / signature + 1 / hash);
             table.Append(CultureInfo.InvariantCulture,
                 $"| {operation} | {keyName} | {sizeName} | {limit:N0} | {ours.PerSecond:N0} | {Ratio(ours.PerSecond, limit)} | {theirs.PerSecond:N0} | {Ratio(ours.PerSecond, theirs.PerSecond)} |");
             foreach (var peer in peers)
@@ -76,8 +80,8 @@ foreach (var (keyName, key) in new[] { ("rsa-sha256", rsa), ("ed25519-sha256", e
 var report = new StringBuilder()
     .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.FrameworkDescription}; single thread, median of {runs} runs of {seconds.TotalSeconds:0.#} s.")
     .AppendLine()
-    .AppendLine("Raw limits (same run): " + string.Join(", ", raw.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value:N0}/s"))) +
-        string.Create(CultureInfo.InvariantCulture, $", SHA-256 {shaBytesPerSecond / 1e9:0.00} GB/s."))
+    .AppendLine("Raw operations (same run, best cell): " + string.Join(", ", rawRates.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} {r.Value:N0}/s"))) +
+        string.Create(CultureInfo.InvariantCulture, $", SHA-256 {shaBytesPerSecond / 1e9:0.00} GB/s. Each row's limit is measured in turns with it: 1 / (1/signature rate + 1/SHA-256 rate over that message)."))
     .AppendLine()
     .Append(table);
 if (smoke)
