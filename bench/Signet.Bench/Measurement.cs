@@ -2,35 +2,54 @@ using System.Diagnostics;
 
 namespace Signet.Bench;
 
-/// <summary>Runs an operation repeatedly on this thread and reports operations per second (the median of several
-/// runs) and the bytes it allocates per operation.</summary>
+/// <summary>Runs operations repeatedly on this thread and reports operations per second (the median of several
+/// runs) and the bytes each allocates per operation. Operations measured together take turns, run by run, so a
+/// burst of load from other processes on a shared machine falls on all of them alike and their ratio holds.</summary>
 public sealed class Measurement(int runs, TimeSpan runDuration, bool smoke)
 {
-    public Result Measure(Action operation)
+    public Result Measure(Action operation) => MeasureSideBySide(operation)[0];
+
+    public IReadOnlyList<Result> MeasureSideBySide(params Action[] operations)
     {
-        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(operations);
         if (smoke)
         {
-            // Smoke mode proves the operation runs; it measures nothing.
-            operation();
-            return new Result(0, 0);
+            // Smoke mode proves the operations run; it measures nothing.
+            foreach (var operation in operations)
+            {
+                operation();
+            }
+
+            return operations.Select(_ => new Result(0, 0)).ToList();
         }
 
-        Run(operation, runDuration / 4);
-        var rates = new List<double>(runs);
-        long allocated = 0;
-        long operations = 0;
+        foreach (var operation in operations)
+        {
+            Run(operation, runDuration / 4);
+        }
+
+        var rates = operations.Select(_ => new List<double>(runs)).ToList();
+        var allocated = new long[operations.Length];
+        var counts = new long[operations.Length];
         for (int i = 0; i < runs; i++)
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            var (count, elapsed) = Run(operation, runDuration);
-            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-            operations += count;
-            rates.Add(count / elapsed.TotalSeconds);
+            for (int o = 0; o < operations.Length; o++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                var (count, elapsed) = Run(operations[o], runDuration);
+                allocated[o] += GC.GetAllocatedBytesForCurrentThread() - before;
+                counts[o] += count;
+                rates[o].Add(count / elapsed.TotalSeconds);
+            }
         }
 
+        return rates.Select((r, o) => new Result(Median(r), (double)allocated[o] / counts[o])).ToList();
+    }
+
+    private static double Median(List<double> rates)
+    {
         rates.Sort();
-        return new Result(rates[rates.Count / 2], (double)allocated / operations);
+        return rates[rates.Count / 2];
     }
 
     private static (long Count, TimeSpan Elapsed) Run(Action operation, TimeSpan duration)

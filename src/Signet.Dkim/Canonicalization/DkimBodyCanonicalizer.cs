@@ -203,6 +203,16 @@ public sealed class DkimBodyCanonicalizer
         int start = 0;
         while (start < chunk.Length)
         {
+            if (!_lineHasContent && !_heldWhitespace)
+            {
+                // At a line start with nothing pending: the lines that are canonical already go out in one piece.
+                start += AppendRegularLines(chunk[start..], sink);
+                if (start == chunk.Length)
+                {
+                    return;
+                }
+            }
+
             int lineFeed = chunk[start..].IndexOf((byte)'\n');
             if (lineFeed < 0)
             {
@@ -221,6 +231,33 @@ public sealed class DkimBodyCanonicalizer
 
             start = lineFeed + 1;
         }
+    }
+
+    /// <summary>Writes the whole lines at the start of <paramref name="text"/> that relaxed canonicalization leaves
+    /// unchanged, holding back the empty lines at their end; returns how many bytes they take.</summary>
+    private int AppendRegularLines<TSink>(ReadOnlySpan<byte> text, TSink sink)
+        where TSink : struct, IDkimBodySink
+    {
+        int length = DkimRegularLines.Length(text);
+        int contentEnd = length;
+        long emptyLines = 0;
+        // RFC 6376 §3.4.4: empty lines at the end of the body are ignored, so those ending the run are held until
+        // content follows them.
+        while (contentEnd >= 2 && (contentEnd == 2 || text[contentEnd - 3] == (byte)'\n'))
+        {
+            contentEnd -= 2;
+            emptyLines++;
+        }
+
+        if (contentEnd > 0)
+        {
+            ReleaseEmptyLines(sink);
+            sink.Write(text[..contentEnd]);
+            _wroteAnything = true;
+        }
+
+        _heldEmptyLines += emptyLines;
+        return length;
     }
 
     private void EndRelaxedLine<TSink>(TSink sink)

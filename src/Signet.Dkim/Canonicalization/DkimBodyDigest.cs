@@ -26,13 +26,14 @@ internal sealed class DkimBodyDigest : IDisposable
     /// <param name="lengthLimits">The limits wanted; <see langword="null"/> stands for the whole body.</param>
     public DkimBodyDigest(IEnumerable<long?> lengthLimits)
     {
-        var limits = new SortedSet<long>();
+        // Most messages ask for the whole body only: no collection is built for them.
+        List<long>? limits = null;
         foreach (long? limit in lengthLimits)
         {
             if (limit is { } value)
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(lengthLimits));
-                limits.Add(value);
+                (limits ??= []).Add(value);
             }
             else
             {
@@ -40,7 +41,7 @@ internal sealed class DkimBodyDigest : IDisposable
             }
         }
 
-        _limits = [.. limits];
+        _limits = limits is null ? [] : [.. limits.Order().Distinct()];
         _limitHashes = new byte[_limits.Length][];
         _bytesWanted = _hashesWholeBody || _limits.Length == 0 ? long.MaxValue : _limits[^1];
     }

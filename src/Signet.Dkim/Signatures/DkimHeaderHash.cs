@@ -54,6 +54,11 @@ public static class DkimHeaderHash
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(signedHeaders);
+        if (signedHeaders.Count * header.Fields.Count <= SmallProduct)
+        {
+            return SelectFieldsByScanning(header.Fields, signedHeaders);
+        }
+
         // One pass over the names and one over the fields: linear even for hostile messages with thousands of
         // fields and h= names.
         var instances = new Dictionary<string, Stack<DkimHeaderField>>(StringComparer.OrdinalIgnoreCase);
@@ -76,6 +81,31 @@ public static class DkimHeaderHash
             if (instances[name].TryPop(out var field))
             {
                 selected.Add(field);
+            }
+        }
+
+        return selected;
+    }
+
+    // Up to this many name-field comparisons, scanning the fields for each name costs less than building the
+    // per-name stacks; the messages of ordinary mail (tens of fields, tens of names) are all below it.
+    private const int SmallProduct = 4096;
+
+    // The same selection as the stacks make: for each name, the bottom-most instance not taken yet.
+    private static List<DkimHeaderField> SelectFieldsByScanning(IReadOnlyList<DkimHeaderField> fields, IReadOnlyList<string> signedHeaders)
+    {
+        Span<bool> taken = fields.Count <= 256 ? stackalloc bool[fields.Count] : new bool[fields.Count];
+        var selected = new List<DkimHeaderField>(signedHeaders.Count);
+        foreach (string name in signedHeaders)
+        {
+            for (int i = fields.Count - 1; i >= 0; i--)
+            {
+                if (!taken[i] && fields[i].IsNamed(name))
+                {
+                    taken[i] = true;
+                    selected.Add(fields[i]);
+                    break;
+                }
             }
         }
 
