@@ -23,7 +23,7 @@ internal sealed class MilterSession(Socket socket, MilterOptions options, IMilte
     /// next point between messages; <paramref name="abort"/> ends it at once.</summary>
     public async Task RunAsync(CancellationToken stopping, CancellationToken abort)
     {
-        var stream = new NetworkStream(socket, ownsSocket: true);
+        var stream = new QuickAckNetworkStream(socket);
         var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 65536, leaveOpen: true));
         _output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(abort);
