@@ -65,4 +65,7 @@ internal static partial class MilterLog
 
     [LoggerMessage(2008, LogLevel.Debug, "Message {QueueId} is {Status}: {Failure}")]
     public static partial void DirectionChosen(this ILogger logger, string? queueId, string status, string failure);
+
+    [LoggerMessage(2009, LogLevel.Warning, "Refusing to sign {QueueId}: {Reason}; {Status}")]
+    public static partial void SenderRefused(this ILogger logger, string? queueId, string reason, string status);
 }

@@ -28,6 +28,10 @@ public sealed record MilterOptions
     /// verification only informs; DNS failures are not internal errors and give dkim=temperror.</summary>
     public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
 
+    /// <summary>When an authenticated user sends a message whose From domain is not one of theirs: reject by default
+    /// (550 5.7.1 with the reason), because signing it would let one tenant speak, aligned, for another's domain.</summary>
+    public UnauthorizedSenderAction UnauthorizedSenderAction { get; init; } = UnauthorizedSenderAction.Reject;
+
     /// <summary>Larger messages are not verified (a logged reason, no result written): hashing is cheap, but a huge
     /// body ties a session up for little value.</summary>
     public long MaximumVerifiedMessageSize { get; init; } = 64L * 1024 * 1024;

@@ -60,6 +60,10 @@ public sealed record RelayOptions
     /// verification only informs.</summary>
     public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
 
+    /// <summary>When an authenticated user sends a message whose From domain is not one of theirs: reject by default
+    /// (550 5.7.1 with the reason), because signing it would let one tenant speak, aligned, for another's domain.</summary>
+    public UnauthorizedSenderAction UnauthorizedSenderAction { get; init; } = UnauthorizedSenderAction.Reject;
+
     /// <summary>Larger messages are relayed but not verified (a logged reason, no result written).</summary>
     public long MaximumVerifiedMessageSize { get; init; } = 64L * 1024 * 1024;
 
@@ -154,6 +158,7 @@ public sealed record RelayOptions
         InternalNetworks = ParseInternalNetworks(),
         SigningFailureAction = SigningFailureAction,
         VerificationFailureAction = VerificationFailureAction,
+        UnauthorizedSenderAction = UnauthorizedSenderAction,
         MaximumVerifiedMessageSize = MaximumVerifiedMessageSize,
         MaximumSignatures = MaximumSignatures,
         MaximumHeaderSize = MaximumHeaderSize,

@@ -84,8 +84,12 @@ public interface ISignetStore
     Task<StoreResult<IReadOnlyList<AuditEntry>>> ListAuditAsync(Actor actor, int limit, CancellationToken cancellationToken);
 
     /// <summary>What the mail path signs with now: enabled domains, their active keys (decrypted), the server-wide
-    /// keys when enabled. Cheap to call repeatedly: callers cache it and ask again when <see cref="GetRevisionAsync"/> changes.</summary>
+    /// keys when enabled, and the users with their domains. Cheap to call repeatedly: callers cache it and ask again when <see cref="GetRevisionAsync"/> changes.</summary>
     Task<SigningSnapshot> GetSigningSnapshotAsync(CancellationToken cancellationToken);
+
+    /// <summary>The same configuration with no private key opened (<see cref="SigningSnapshot.PrivateKeys"/> empty): for
+    /// explaining a decision, which needs only which keys would sign.</summary>
+    Task<SigningSnapshot> GetPolicySnapshotAsync(CancellationToken cancellationToken);
 
     /// <summary>A number that changes whenever anything that affects signing changes (on any node sharing the database).</summary>
     Task<long> GetRevisionAsync(CancellationToken cancellationToken);

@@ -14,7 +14,12 @@ public sealed partial class SignetStore
 
     /// <summary>Reads everything in one transaction, so the revision matches the keys. A key whose sealed private key
     /// does not open is a store fault, not a reason to sign with fewer keys silently: it throws.</summary>
-    public async Task<SigningSnapshot> GetSigningSnapshotAsync(CancellationToken cancellationToken)
+    public Task<SigningSnapshot> GetSigningSnapshotAsync(CancellationToken cancellationToken) => ReadSnapshotAsync(openPrivateKeys: true, cancellationToken);
+
+    /// <summary>The same snapshot without opening a single private key: what explaining a decision needs.</summary>
+    public Task<SigningSnapshot> GetPolicySnapshotAsync(CancellationToken cancellationToken) => ReadSnapshotAsync(openPrivateKeys: false, cancellationToken);
+
+    private async Task<SigningSnapshot> ReadSnapshotAsync(bool openPrivateKeys, CancellationToken cancellationToken)
     {
         await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
         long revision = await session.ScalarAsync<long>("SELECT value FROM revision WHERE id = 1", null, cancellationToken).ConfigureAwait(false);
@@ -26,6 +31,7 @@ public sealed partial class SignetStore
             .ConfigureAwait(false);
         var domainKeys = new Dictionary<string, List<SigningKey>>(StringComparer.OrdinalIgnoreCase);
         var serverKeys = new List<SigningKey>();
+        var privateKeys = new Dictionary<Guid, Signet.Dkim.Keys.DkimPrivateKey>();
         foreach (var row in rows)
         {
             bool isServer = row.Scope == nameof(KeyScope.Server);
@@ -34,8 +40,13 @@ public sealed partial class SignetStore
                 continue;
             }
 
-            var key = OpenPrivateKey(row) ?? throw new InvalidOperationException($"{WrongMasterKey} (key {row.Selector}._domainkey.{row.Domain})");
-            var signing = new SigningKey(Guid.Parse(row.Id), row.Domain, row.Selector, key);
+            var id = Guid.Parse(row.Id);
+            var signing = new SigningKey(id, row.Domain, row.Selector, Enum.Parse<Signet.Dkim.DkimAlgorithm>(row.Algorithm));
+            if (openPrivateKeys)
+            {
+                privateKeys[id] = OpenPrivateKey(row) ?? throw new InvalidOperationException($"{WrongMasterKey} (key {row.Selector}._domainkey.{row.Domain})");
+            }
+
             if (isServer)
             {
                 serverKeys.Add(signing);
@@ -51,6 +62,20 @@ public sealed partial class SignetStore
             domains,
             domainKeys.ToDictionary(p => p.Key, p => (IReadOnlyList<SigningKey>)p.Value, StringComparer.OrdinalIgnoreCase),
             server,
-            serverKeys);
+            serverKeys,
+            await LoadSubmissionUsersAsync(session, cancellationToken).ConfigureAwait(false),
+            privateKeys);
+    }
+
+    /// <summary>Every user by login name, with their domains, for <see cref="Policy.SubmissionPolicy"/>.</summary>
+    private static async Task<IReadOnlyDictionary<string, Policy.SubmissionUser>> LoadSubmissionUsersAsync(StoreSession session, CancellationToken cancellationToken)
+    {
+        var users = await session.QueryAsync<UserRow>("SELECT id, name, role, password_hash, created_at FROM users", null, cancellationToken).ConfigureAwait(false);
+        var assignments = await session.QueryAsync<UserDomainRow>("SELECT user_id, domain FROM user_domains", null, cancellationToken).ConfigureAwait(false);
+        var domainsOf = assignments.ToLookup(a => a.UserId, a => a.Domain);
+        return users.ToDictionary(
+            u => u.Name,
+            u => new Policy.SubmissionUser(u.Name, Enum.Parse<UserRole>(u.Role), new HashSet<string>(domainsOf[u.Id], StringComparer.OrdinalIgnoreCase)),
+            StringComparer.Ordinal);
     }
 }

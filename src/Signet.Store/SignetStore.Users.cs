@@ -63,6 +63,8 @@ public sealed partial class SignetStore
             }
 
             await AuditAsync(session, actor, "user.add", name, null, $"added as {role} for {Describe(assigned.Value!)}", cancellationToken).ConfigureAwait(false);
+            // Who may send for which domain is part of the signing snapshot (SubmissionPolicy): the mail path must see this.
+            await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<UserEntry>.Success(new UserEntry(id, name, role, assigned.Value!, Now));
         });
@@ -90,6 +92,8 @@ public sealed partial class SignetStore
             }
 
             await AuditAsync(session, actor, "user.domains", user.Name, null, "domains set to " + Describe(assigned.Value!), cancellationToken).ConfigureAwait(false);
+            // Who may send for which domain is part of the signing snapshot (SubmissionPolicy): the mail path must see this.
+            await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<UserEntry>.Success(user.ToEntry(assigned.Value!));
         });
@@ -114,6 +118,8 @@ public sealed partial class SignetStore
             await session.ExecuteAsync("DELETE FROM user_domains WHERE user_id = @id", id, cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync("DELETE FROM users WHERE id = @id", id, cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "user.remove", user.Name, null, "removed the user and their tokens", cancellationToken).ConfigureAwait(false);
+            // Who may send for which domain is part of the signing snapshot (SubmissionPolicy): the mail path must see this.
+            await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<bool>.Success(true);
         });

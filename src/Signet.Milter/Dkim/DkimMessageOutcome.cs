@@ -9,6 +9,7 @@ public sealed record DkimMessageOutcome(
     IReadOnlyList<DkimRemovedField> RemovedFields,
     DkimMessageVerdict Verdict)
 {
-    /// <summary>The SMTP reply for <see cref="DkimMessageVerdict.TempFail"/>: code, enhanced code and text.</summary>
-    public (string Code, string EnhancedCode, string Text)? TempFailReply { get; init; }
+    /// <summary>The SMTP reply for <see cref="DkimMessageVerdict.TempFail"/> and <see cref="DkimMessageVerdict.Reject"/>:
+    /// code, enhanced code and text.</summary>
+    public (string Code, string EnhancedCode, string Text)? Reply { get; init; }
 }

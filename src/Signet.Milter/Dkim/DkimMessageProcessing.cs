@@ -28,6 +28,7 @@ public sealed class DkimMessageProcessing : IDisposable
     private DkimSigning? _signing;
     private DkimVerification? _verification;
     private string? _failure;
+    private string? _refusal;
     private string? _skipReason;
 
     internal DkimMessageProcessing(DkimMessageProcessor shared) => _shared = shared;
@@ -147,6 +148,12 @@ public sealed class DkimMessageProcessing : IDisposable
         {
             _failure = "the signing policy is unavailable: " + decision.Explanation;
         }
+        else if (decision.IsRefused)
+        {
+            bool reject = _shared.Options.UnauthorizedSenderAction == UnauthorizedSenderAction.Reject;
+            _shared.Logger.SenderRefused(_origin.QueueId, decision.Explanation, reject ? "rejecting" : "passing it on unsigned");
+            _refusal = reject ? decision.Explanation : null;
+        }
         else if (decision.Requests.Count == 0)
         {
             _shared.Logger.SigningNotRequested(_origin.QueueId, decision.Explanation);
@@ -167,6 +174,12 @@ public sealed class DkimMessageProcessing : IDisposable
         if (_failure is not null)
         {
             return Fail();
+        }
+
+        if (_refusal is not null)
+        {
+            // RFC 3463 §3.8: X.7.1 "delivery not authorized, message refused".
+            return new DkimMessageOutcome([], [], DkimMessageVerdict.Reject) { Reply = ("550", "5.7.1", ReplyText("not signed: " + _refusal)) };
         }
 
         var removed = RemoveClaimedResults();
@@ -251,10 +264,23 @@ public sealed class DkimMessageProcessing : IDisposable
         if (action == MilterFailureAction.TempFail)
         {
             string text = _outbound ? "DKIM signing is not available now, try again later" : "DKIM verification is not available now, try again later";
-            return new DkimMessageOutcome([], [], DkimMessageVerdict.TempFail) { TempFailReply = ("451", "4.7.1", text) };
+            return new DkimMessageOutcome([], [], DkimMessageVerdict.TempFail) { Reply = ("451", "4.7.1", text) };
         }
 
         return new DkimMessageOutcome([], _outbound ? [] : RemoveClaimedResults(), DkimMessageVerdict.DeliverAfterFailure);
+    }
+
+    /// <summary>Reply text carries names taken from the message: only printable ASCII goes on the wire (RFC 5321 §4.2 has
+    /// no line breaks in a reply line), and at most 400 characters so the line stays within the 512 of §4.5.3.1.5.</summary>
+    private static string ReplyText(string text)
+    {
+        var safe = new StringBuilder(Math.Min(text.Length, 400));
+        foreach (char c in text.AsSpan(0, Math.Min(text.Length, 400)))
+        {
+            safe.Append(c is >= ' ' and < (char)127 ? c : '?');
+        }
+
+        return safe.ToString();
     }
 
     /// <summary>Engine calls whose exceptions are internal errors: the message ends by the failure action.</summary>

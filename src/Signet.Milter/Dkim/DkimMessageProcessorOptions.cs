@@ -16,6 +16,9 @@ public sealed record DkimMessageProcessorOptions
 
     public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
 
+    /// <summary>When an authenticated sender may not have the message signed: reject (550 5.7.1) by default.</summary>
+    public UnauthorizedSenderAction UnauthorizedSenderAction { get; init; } = UnauthorizedSenderAction.Reject;
+
     public long MaximumVerifiedMessageSize { get; init; } = 64L * 1024 * 1024;
 
     public int MaximumSignatures { get; init; } = 10;
@@ -32,6 +35,7 @@ public sealed record DkimMessageProcessorOptions
             InternalNetworks = options.ParseInternalNetworks(),
             SigningFailureAction = options.SigningFailureAction,
             VerificationFailureAction = options.VerificationFailureAction,
+            UnauthorizedSenderAction = options.UnauthorizedSenderAction,
             MaximumVerifiedMessageSize = options.MaximumVerifiedMessageSize,
             MaximumSignatures = options.MaximumSignatures,
             MaximumHeaderSize = options.MaximumHeaderSize,

@@ -10,7 +10,11 @@ public enum DkimMessageVerdict
     /// still removed from incoming mail), nothing more.</summary>
     DeliverAfterFailure,
 
-    /// <summary>The work failed and the failure action is tempfail: answer <see cref="DkimMessageOutcome.TempFailReply"/>
+    /// <summary>The work failed and the failure action is tempfail: answer <see cref="DkimMessageOutcome.Reply"/>
     /// so the client keeps the message and tries again.</summary>
     TempFail,
+
+    /// <summary>The sender may not have this message signed and the action is reject: answer
+    /// <see cref="DkimMessageOutcome.Reply"/> (a 5xx) and do not deliver.</summary>
+    Reject,
 }

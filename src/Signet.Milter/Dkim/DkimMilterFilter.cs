@@ -77,7 +77,7 @@ public sealed class DkimMilterFilter : IMilterFilter
 
     private static MilterMessageOutcome ToMilter(DkimMessageOutcome outcome, bool leadingSpace)
     {
-        if (outcome.Verdict == DkimMessageVerdict.TempFail && outcome.TempFailReply is var (code, enhanced, text))
+        if (outcome.Verdict is DkimMessageVerdict.TempFail or DkimMessageVerdict.Reject && outcome.Reply is var (code, enhanced, text))
         {
             return new MilterMessageOutcome([], MilterReply.WithSmtpReply(code, enhanced, text));
         }

@@ -183,7 +183,7 @@ internal sealed partial class RelaySession
         }
 
         var outcome = await message.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        if (outcome.Verdict == DkimMessageVerdict.TempFail && outcome.TempFailReply is var (code, enhanced, text))
+        if (outcome.Verdict is DkimMessageVerdict.TempFail or DkimMessageVerdict.Reject && outcome.Reply is var (code, enhanced, text))
         {
             return Refused(SmtpReply.Of(int.Parse(code, CultureInfo.InvariantCulture), enhanced, text));
         }

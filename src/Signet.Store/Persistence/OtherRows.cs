@@ -73,3 +73,11 @@ internal sealed class AuditRow
 
     public AuditEntry ToEntry() => new(Id, StoreTime.FromTicks(At), Actor, Action, Target, Detail);
 }
+
+/// <summary>A row of the user_domains table.</summary>
+internal sealed class UserDomainRow
+{
+    public string UserId { get; set; } = string.Empty;
+
+    public string Domain { get; set; } = string.Empty;
+}

@@ -17,6 +17,7 @@ public static class ServeCommandLine
         ["store"] = $"{ServeConfiguration.StoreSection}:ConnectionString",
         ["relay"] = $"{ServeConfiguration.RelaySection}:Listen",
         ["next-hop"] = $"{ServeConfiguration.RelaySection}:NextHop",
+        ["unauthorized-sender"] = $"{ServeConfiguration.MilterSection}:UnauthorizedSenderAction",
     };
 
     private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver"];

@@ -61,6 +61,13 @@ public static class ServeConfiguration
                 derived[$"{RelaySection}:AuthservId"] = relayHost;
             }
 
+            // One answer to unauthorized senders for the milter and the relay unless the relay has its own.
+            if (string.IsNullOrEmpty(configuration[$"{RelaySection}:UnauthorizedSenderAction"])
+                && configuration[$"{MilterSection}:UnauthorizedSenderAction"] is { Length: > 0 } unauthorized)
+            {
+                derived[$"{RelaySection}:UnauthorizedSenderAction"] = unauthorized;
+            }
+
             // One list of internal networks for the milter and the relay unless the relay has its own.
             if (!configuration.GetSection($"{RelaySection}:InternalNetworks").Exists())
             {

@@ -7,9 +7,10 @@ using Signet.Store.Policy;
 
 namespace Signet.Serve;
 
-/// <summary>The milter's signing policy over the store: the cached signing snapshot and <see cref="SigningPolicy"/>
-/// applied to the From header. When the store cannot answer, the decision is "unavailable" (not "nothing to sign"),
-/// so the milter applies its signing failure action (tempfail by default) and nothing leaves unsigned.</summary>
+/// <summary>The mail path's signing policy over the store, for the milter and the relay alike: the cached signing
+/// snapshot, <see cref="SubmissionPolicy"/> (may this authenticated user have this From signed at all?) and then
+/// <see cref="SigningPolicy"/> (with which keys). When the store cannot answer, the decision is "unavailable" (not
+/// "nothing to sign"), so the failure action applies (tempfail by default) and nothing leaves unsigned.</summary>
 public sealed class StoreSigningPolicy(SigningSnapshotCache snapshots, ILogger<StoreSigningPolicy> logger) : IMilterSigningPolicy
 {
     public async ValueTask<MilterSigningDecision> DecideAsync(MilterSigningContext context, CancellationToken cancellationToken)
@@ -29,6 +30,13 @@ public sealed class StoreSigningPolicy(SigningSnapshotCache snapshots, ILogger<S
         }
 
         var from = FromHeaderParser.Parse(context.Header.Named("From").Select(f => f.ValueMemory).ToList());
+        var submission = SubmissionPolicy.Decide(snapshot, context.AuthenticatedUser, from);
+        if (!submission.Allowed)
+        {
+            logger.SigningDecided(context.QueueId, submission.Rule.ToString(), null, false, submission.Reason);
+            return MilterSigningDecision.Refused(submission.Reason);
+        }
+
         var decision = SigningPolicy.Decide(snapshot, from);
         logger.SigningDecided(context.QueueId, decision.Rule.ToString(), decision.SigningDomain, decision.Aligned, decision.Explanation);
         if (!decision.Signs)
@@ -36,7 +44,17 @@ public sealed class StoreSigningPolicy(SigningSnapshotCache snapshots, ILogger<S
             return MilterSigningDecision.NoSignature(decision.Explanation);
         }
 
-        var requests = decision.Keys.Select(key => new DkimSigningRequest(key.PrivateKey, key.Domain, key.Selector)).ToList();
+        var requests = new List<DkimSigningRequest>(decision.Keys.Count);
+        foreach (var key in decision.Keys)
+        {
+            if (!snapshot.PrivateKeys.TryGetValue(key.Id, out var privateKey))
+            {
+                return MilterSigningDecision.Unavailable($"the private key of {key.Selector}._domainkey.{key.Domain} is not loaded");
+            }
+
+            requests.Add(new DkimSigningRequest(privateKey, key.Domain, key.Selector));
+        }
+
         return MilterSigningDecision.Sign(requests, decision.Explanation);
     }
 }

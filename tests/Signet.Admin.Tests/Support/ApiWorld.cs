@@ -101,6 +101,16 @@ public sealed class ApiWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>Overwrites every sealed private key (SQLite worlds), so anything that opens one fails.</summary>
+    public async Task CorruptSealedKeysAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "data", StoreOptions.DatabaseFileName)}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE keys SET sealed_private_key = X'00'";
+        Assert.True(await command.ExecuteNonQueryAsync() > 0);
+    }
+
     public static T Ok<T>(StoreResult<T> result)
     {
         Assert.True(result.Succeeded, result.Error?.Message);

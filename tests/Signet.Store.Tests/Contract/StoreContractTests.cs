@@ -127,7 +127,7 @@ public abstract class StoreContractTests
         Assert.Equal(KeyState.Retiring, Ok(await h.Store.GetKeyAsync(Admin, ed.Id, Token)).State);
         var snapshot = await h.Store.GetSigningSnapshotAsync(Token);
         Assert.Equal(["e2", "r1"], snapshot.DomainKeys["example.com"].Select(k => k.Selector).Order());
-        Assert.Equal(ed2.Id, snapshot.DomainKeys["example.com"].Single(k => k.PrivateKey.KeyType == DkimKeyType.Ed25519).Id);
+        Assert.Equal(ed2.Id, snapshot.DomainKeys["example.com"].Single(k => k.Algorithm == DkimAlgorithm.Ed25519Sha256).Id);
     }
 
     [Fact]

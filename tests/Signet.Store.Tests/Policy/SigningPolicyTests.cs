@@ -1,3 +1,4 @@
+using Signet.Dkim;
 using Signet.Dkim.Alignment;
 using Signet.Store.Model;
 using Signet.Store.Policy;
@@ -9,7 +10,7 @@ public sealed class SigningPolicyTests
 {
     private static readonly DateTimeOffset Created = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static SigningKey Key(string domain) => new(Guid.NewGuid(), domain, "s1", TestKeys.Ed25519);
+    private static SigningKey Key(string domain) => new(Guid.NewGuid(), domain, "s1", DkimAlgorithm.Ed25519Sha256);
 
     private static SigningSnapshot Snapshot(bool serverSigning = true) => new(
         7,
@@ -26,7 +27,9 @@ public sealed class SigningPolicyTests
             ["strict.example"] = [Key("strict.example")],
         },
         new ServerSettings("mail.host.example", serverSigning),
-        serverSigning ? [Key("mail.host.example")] : []);
+        serverSigning ? [Key("mail.host.example")] : [],
+        new Dictionary<string, SubmissionUser>(),
+        new Dictionary<Guid, Signet.Dkim.Keys.DkimPrivateKey>());
 
     private static FromDomainResult One(string domain) => new(FromDomainStatus.One, [domain], ["a@" + domain], "one From domain");
 

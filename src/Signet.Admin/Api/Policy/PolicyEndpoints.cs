@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Signet.Admin.Api.Access;
 using Signet.Dkim.Alignment;
@@ -24,50 +25,70 @@ public static class PolicyEndpoints
     {
         api.MapPost("/policy/explain", ExplainAsync).WithTags("Policy").WithName("ExplainPolicy")
             .WithSummary("Which keys would sign this message, and why")
-            .WithDescription("The body is the message (message/rfc822, or at least its header section). A domain admin may ask about mail from their own domains (and their subdomains) only.")
+            .WithDescription("The body is the message (message/rfc822, or at least its header section). A domain admin may ask about mail from their own domains (and the subdomains signed with their keys) only, and sees only their own domains' keys. With ?as=USER (server admins, or a user as themselves), also whether that user may have the message signed when they authenticate to send it.")
             .Accepts<string>("message/rfc822", "text/plain", "application/octet-stream");
     }
 
     private static async Task<Results<Ok<PolicyExplanationView>, ProblemHttpResult>> ExplainAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, ISignetStore store, [FromQuery(Name = "as")] string? asUser, CancellationToken cancellationToken)
     {
         var actor = ApiActor.Of(http);
+        if (asUser is not null && asUser != actor.Name && !AccessPolicy.IsServerAdmin(actor))
+        {
+            // Another user's domains are theirs to know: a domain admin may explain only as themselves.
+            return ApiProblems.From(new StoreError(StoreErrorKind.Forbidden, $"explaining as another user is for server admins; {actor.Name} is a domain admin"));
+        }
+
         var header = await ReadHeaderAsync(http.Request.Body, cancellationToken).ConfigureAwait(false);
         if (header.Error is { } unusable)
         {
             return ApiProblems.Invalid(unusable);
         }
 
-        var from = FromHeaderParser.Parse(header.Header!.Named("From").Select(f => f.ValueMemory).ToList());
-        if (!AccessPolicy.IsServerAdmin(actor) && HiddenDomain(actor, from) is { } hidden)
-        {
-            return ApiProblems.From(AccessPolicy.NoSuchDomain(hidden));
-        }
-
         SigningSnapshot snapshot;
         try
         {
-            snapshot = await store.GetSigningSnapshotAsync(cancellationToken).ConfigureAwait(false);
+            // The policy snapshot opens no private key: explaining needs only which keys would sign.
+            snapshot = await store.GetPolicySnapshotAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException exception)
         {
             return ApiProblems.From(new StoreError(StoreErrorKind.Unavailable, exception.Message));
         }
 
-        return TypedResults.Ok(PolicyExplanationView.From(from, SigningPolicy.Decide(snapshot, from)));
-    }
-
-    /// <summary>A From domain the domain admin may not know about (not theirs, nor under one of theirs), so that the
-    /// answer does not tell them how another domain is configured.</summary>
-    private static string? HiddenDomain(Actor actor, FromDomainResult from)
-    {
-        if (from.Domains.Count == 0)
+        var from = FromHeaderParser.Parse(header.Header!.Named("From").Select(f => f.ValueMemory).ToList());
+        bool serverAdmin = AccessPolicy.IsServerAdmin(actor);
+        if (!serverAdmin && NotTheirs(snapshot, actor, from) is { } hidden)
         {
-            return null;
+            // The same answer whether the domain is another tenant's, unknown, or a subdomain another admin protects.
+            return ApiProblems.From(new StoreError(StoreErrorKind.NotFound, $"{hidden} is not one of your domains"));
         }
 
-        return from.Domains.FirstOrDefault(d => !actor.Domains.Contains(d) && !DomainNames.ParentsOf(d).Any(actor.Domains.Contains));
+        SubmissionView? submission = null;
+        if (asUser is not null)
+        {
+            var decided = SubmissionPolicy.Decide(snapshot, asUser, from);
+            submission = SubmissionView.From(asUser, decided);
+            if (!decided.Allowed)
+            {
+                return TypedResults.Ok(PolicyExplanationView.Refused(from, submission));
+            }
+        }
+
+        var decision = SigningPolicy.Decide(snapshot, from);
+        return TypedResults.Ok(PolicyExplanationView.From(from, decision, submission,
+            key => serverAdmin || (actor.Domains.Contains(key.Domain) && !IsServerKey(snapshot, key.Id))));
     }
+
+    /// <summary>A From domain that is not the domain admin's by <see cref="SubmissionPolicy"/> (theirs, or a subdomain
+    /// signed with theirs' keys), so that the answer does not tell them how another domain is configured.</summary>
+    private static string? NotTheirs(SigningSnapshot snapshot, Actor actor, FromDomainResult from)
+    {
+        var user = new SubmissionUser(actor.Name, actor.Role, actor.Domains);
+        return from.Domains.FirstOrDefault(d => !SubmissionPolicy.IsTheirs(snapshot, user, d.TrimEnd('.').ToLowerInvariant()));
+    }
+
+    private static bool IsServerKey(SigningSnapshot snapshot, Guid keyId) => snapshot.ServerKeys.Any(k => k.Id == keyId);
 
     private static async Task<(DkimMessageHeader? Header, string? Error)> ReadHeaderAsync(Stream body, CancellationToken cancellationToken)
     {

@@ -1,12 +1,12 @@
 using Signet.Dkim;
 using Signet.Dkim.Alignment;
-using Signet.Store;
 using Signet.Store.Policy;
 
 namespace Signet.Admin.Api.Policy;
 
 /// <summary>How Signet would sign a message now: the rule that decided, the keys (by record name, never the private
-/// key), the d= and whether it aligns with the From domain, and the reason in words.</summary>
+/// key), the d= and whether it aligns with the From domain, and the reason in words. With a user (<c>as</c>), whether
+/// that user may have it signed at all (<see cref="Submission"/>); when not, the rule is the refusal's and nothing signs.</summary>
 public sealed record PolicyExplanationView(
     IReadOnlyList<string> FromDomains,
     string Rule,
@@ -14,24 +14,28 @@ public sealed record PolicyExplanationView(
     string? SigningDomain,
     bool Aligned,
     IReadOnlyList<SigningKeyView> Keys,
-    string Explanation)
+    string Explanation,
+    SubmissionView? Submission)
 {
-    public static PolicyExplanationView From(FromDomainResult from, SigningDecision decision)
+    /// <summary>The view of a decision; only the keys <paramref name="showKey"/> accepts are listed (a domain admin sees
+    /// their own domains' keys, never another tenant's or the server-wide key's).</summary>
+    public static PolicyExplanationView From(FromDomainResult from, SigningDecision decision, SubmissionView? submission, Func<SigningKeyView, bool> showKey)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(decision);
-        string rule = decision.Rule.ToString();
-        return new PolicyExplanationView(from.Domains, char.ToLowerInvariant(rule[0]) + rule[1..], decision.Signs, decision.SigningDomain,
-            decision.Aligned, decision.Keys.Select(SigningKeyView.From).ToList(), decision.Explanation);
+        return new PolicyExplanationView(from.Domains, Camel(decision.Rule.ToString()), decision.Signs, decision.SigningDomain,
+            decision.Aligned, decision.Keys.Select(SigningKeyView.From).Where(showKey).ToList(), decision.Explanation, submission);
     }
-}
 
-/// <summary>A key that would sign: its id, d=, s= and algorithm.</summary>
-public sealed record SigningKeyView(Guid Id, string Domain, string Selector, string RecordName, string Algorithm)
-{
-    public static SigningKeyView From(SigningKey key)
+    /// <summary>The view of a refused submission: nothing signs, and the relay or milter answers 550 5.7.1 (or passes
+    /// the message on unsigned, as configured).</summary>
+    public static PolicyExplanationView Refused(FromDomainResult from, SubmissionView submission)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        return new SigningKeyView(key.Id, key.Domain, key.Selector, $"{key.Selector}._domainkey.{key.Domain}", key.PrivateKey.Algorithm.ToTagValue());
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(submission);
+        return new PolicyExplanationView(from.Domains, submission.Rule, false, null, false, [],
+            $"not signed, refused with 550 5.7.1 (unless the unauthorized-sender action is pass-unsigned): {submission.Reason}", submission);
     }
+
+    internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

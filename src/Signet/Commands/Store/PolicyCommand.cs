@@ -13,19 +13,24 @@ public sealed class PolicyCommand : StoreCommand
     public override string Summary => "explain which stored keys would sign a message, and why";
 
     public override string Help => """
-        Usage: signet policy explain [--in MESSAGE] [--data DIR] [--store CONNECTION-STRING]
+        Usage: signet policy explain [--in MESSAGE] [--as USER] [--data DIR] [--store CONNECTION-STRING]
 
         Reads the message (standard input without --in), finds its From domain and applies the signing policy
         to the domains and active keys in the store now: which rule decided, which keys sign, the d= and whether
-        it is aligned with the From domain. Only the header section is read.
+        it is aligned with the From domain. Only the header section is read, and no private key is opened.
 
-        Example:
+        --as USER  also say whether USER, authenticated to the relay (or through the MTA's SMTP AUTH), may have
+                   this message signed: a domain admin only for their own domains (and subdomains signed with
+                   their keys), a server admin for any. A refused message is answered 550 5.7.1.
+
+        Examples:
           signet policy explain --in message.eml
+          signet policy explain --in message.eml --as dana
         """;
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["explain"] = new(["in"], [], ExplainAsync),
+        ["explain"] = new(["in", "as"], [], ExplainAsync),
     };
 
     private static async Task<int> ExplainAsync(StoreCommandContext context, CancellationToken cancellationToken)
@@ -38,15 +43,27 @@ public sealed class PolicyCommand : StoreCommand
         }
 
         var from = FromHeaderParser.Parse(message.Header.Named("From").Select(f => f.ValueMemory).ToList());
-        var decision = SigningPolicy.Decide(await context.Store.GetSigningSnapshotAsync(cancellationToken).ConfigureAwait(false), from);
+        var snapshot = await context.Store.GetPolicySnapshotAsync(cancellationToken).ConfigureAwait(false);
         context.Console.WriteLine($"From domain: {(from.Domains.Count == 0 ? "none" : string.Join(", ", from.Domains))}");
+        if (context.Options.Get("as") is { } user)
+        {
+            var submission = SubmissionPolicy.Decide(snapshot, user, from);
+            context.Console.WriteLine($"as {user}: {(submission.Allowed ? "may send it" : "refused")} ({submission.Rule}): {submission.Reason}");
+            if (!submission.Allowed)
+            {
+                context.Console.WriteLine("not signed: the relay and the milter answer 550 5.7.1 (or pass it on unsigned, as configured)");
+                return ExitCodes.Success;
+            }
+        }
+
+        var decision = SigningPolicy.Decide(snapshot, from);
         context.Console.WriteLine($"rule: {decision.Rule}");
         context.Console.WriteLine(decision.Signs
             ? $"signs as d={decision.SigningDomain} ({(decision.Aligned ? "aligned with From" : "NOT aligned with From")}) with:"
             : "not signed");
         foreach (var key in decision.Keys)
         {
-            context.Console.WriteLine($"  {key.Selector}._domainkey.{key.Domain} ({key.PrivateKey.Algorithm.ToTagValue()}, id {key.Id})");
+            context.Console.WriteLine($"  {key.Selector}._domainkey.{key.Domain} ({key.Algorithm.ToTagValue()}, id {key.Id})");
         }
 
         context.Console.WriteLine($"why: {decision.Explanation}");
