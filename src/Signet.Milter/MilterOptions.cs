@@ -17,7 +17,8 @@ public sealed record MilterOptions
 
     /// <summary>Clients whose mail is ours to sign even without SMTP authentication, as CIDR blocks. Loopback is
     /// internal by default: on an MTA host, loopback clients are local programs (sendmail(1), pickup, web apps) whose
-    /// mail leaves as ours. Clients over a Unix socket are local too.</summary>
+    /// mail leaves as ours; Postfix announces mail submitted with sendmail(1) as 127.0.0.1. A client over a Unix socket is not
+    /// ours unless it authenticated.</summary>
     public IReadOnlyList<string> InternalNetworks { get; init; } = ["127.0.0.0/8", "::1/128"];
 
     /// <summary>When a message to sign cannot be signed (internal error, signing policy unavailable): tempfail by

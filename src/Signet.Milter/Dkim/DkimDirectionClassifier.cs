@@ -2,8 +2,13 @@ using System.Net;
 
 namespace Signet.Milter.Dkim;
 
-/// <summary>Tells our mail (to sign) from others' (to verify): SMTP-authenticated clients and clients in the internal
-/// networks send ours, and so do local programs (a Unix-socket client). The milter and the relay both ask here.</summary>
+/// <summary>Tells our mail (to sign) from others' (to verify) by what the MTA (or the relay's own SMTP AUTH) vouches for:
+/// an authenticated sender (<c>{auth_authen}</c>), or a client address in the internal networks. The milter and the
+/// relay both ask here.
+/// <para>A client over a Unix socket is not ours by that alone: the connect event's family says how the SMTP client
+/// reached the MTA, not that the MTA knows it. Mail that local programs submit with sendmail(1) is still signed,
+/// because Postfix's non_smtpd_milters (cleanup_milter.c) announces it as client "localhost" at 127.0.0.1, family inet,
+/// which the default internal networks hold.</para></summary>
 internal sealed class DkimDirectionClassifier(IReadOnlyList<IPNetwork> internalNetworks)
 {
     public bool IsOutbound(DkimMessageOrigin origin, out string reason)
@@ -11,12 +16,6 @@ internal sealed class DkimDirectionClassifier(IReadOnlyList<IPNetwork> internalN
         if (origin.AuthenticatedUser is { Length: > 0 } user)
         {
             reason = "authenticated as " + user;
-            return true;
-        }
-
-        if (origin.IsLocalProgram)
-        {
-            reason = "local client over a Unix socket";
             return true;
         }
 

@@ -7,11 +7,9 @@ namespace Signet.Milter.Dkim;
 /// <param name="QueueId">The identifier that names the message in logs (the MTA's queue id, or the relay's own).</param>
 /// <param name="AuthenticatedUser">The SMTP AUTH identity, when the client authenticated.</param>
 /// <param name="ClientAddress">The SMTP client's IP address, when known.</param>
-/// <param name="IsLocalProgram">The client is a program on this host (a milter client over a Unix socket).</param>
 /// <param name="EnvelopeSender">The MAIL FROM address.</param>
 public sealed record DkimMessageOrigin(
     string? QueueId,
     string? AuthenticatedUser,
     IPAddress? ClientAddress,
-    bool IsLocalProgram,
     string? EnvelopeSender);

@@ -21,7 +21,7 @@ public sealed class DkimMessageProcessing : IDisposable
     private long _headerBytes;
     private long _bodyBytes;
     private string? _headerProblem;
-    private DkimMessageOrigin _origin = new(null, null, null, false, null);
+    private DkimMessageOrigin _origin = new(null, null, null, null);
     private DkimMessageHeader _header = new([]);
     private bool _outbound;
     private DkimSigner? _signer;

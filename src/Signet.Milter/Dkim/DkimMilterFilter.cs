@@ -38,8 +38,7 @@ public sealed class DkimMilterFilter : IMilterFilter
     public async ValueTask<MilterReply> OnEndOfHeadersAsync(MilterSessionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var origin = new DkimMessageOrigin(context.QueueId, context.Macros["auth_authen"], context.ClientAddress,
-            context.Client is { Family: MilterAddressFamily.Unix }, _envelopeSender);
+        var origin = new DkimMessageOrigin(context.QueueId, context.Macros["auth_authen"], context.ClientAddress, _envelopeSender);
         await Message.EndOfHeadersAsync(origin, cancellationToken).ConfigureAwait(false);
         return MilterReply.Continue;
     }

@@ -72,6 +72,27 @@ public sealed class DkimMilterSigningTests
     }
 
     [Fact]
+    public async Task UnixSocketClient_NotAuthenticated_IsVerifiedNotSigned()
+    {
+        await using var harness = await DkimMilterHarness.StartAsync();
+
+        var result = await harness.SendAsync(Message, new TestEnvelope(UnixSocketClient: true));
+
+        Assert.Empty(result.Inserted("DKIM-Signature"));
+        Assert.Single(result.Inserted("Authentication-Results"));
+    }
+
+    [Fact]
+    public async Task UnixSocketClient_Authenticated_IsSigned()
+    {
+        await using var harness = await DkimMilterHarness.StartAsync();
+
+        var result = await harness.SendAsync(Message, new TestEnvelope(AuthenticatedUser: "joe", UnixSocketClient: true));
+
+        Assert.Single(result.Inserted("DKIM-Signature"));
+    }
+
+    [Fact]
     public async Task Sign_TwoKeys_InsertsBothInPolicyOrder()
     {
         var policy = TestSigningPolicy.SignWith(DkimMilterHarness.Request, new DkimSigningRequest(TestKeys.Rsa2048, DkimMilterHarness.Domain, "rsa"));

@@ -6,7 +6,8 @@ internal sealed record TestEnvelope(
     string? AuthenticatedUser = null,
     string QueueId = "4ABCDEF123",
     string Sender = "<joe@football.example.com>",
-    string Recipient = "<suzie@shopping.example.net>")
+    string Recipient = "<suzie@shopping.example.net>",
+    bool UnixSocketClient = false)
 {
     public static TestEnvelope Inbound { get; } = new();
 

@@ -27,10 +27,19 @@ internal static class TestMta
 
     public static async Task ConnectClientAsync(this TestMilterClient client, TestEnvelope envelope)
     {
-        var address = IPAddress.Parse(envelope.ClientAddress);
-        await client.SendAsync(Macros(MilterCommandCode.Connect, ("{daemon_name}", "smtpd"), ("{client_addr}", envelope.ClientAddress)));
-        await Expect(client.StepAsync(new MilterConnect("client.example", address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-            ? MilterAddressFamily.Inet6 : MilterAddressFamily.Inet, 25000, envelope.ClientAddress), MilterProtocolSteps.NoReplyConnect));
+        if (envelope.UnixSocketClient)
+        {
+            // An SMTP client that reached the MTA over a Unix socket: SMFIA_UNIX with the socket path, no address.
+            await client.SendAsync(Macros(MilterCommandCode.Connect, ("{daemon_name}", "smtpd")));
+            await Expect(client.StepAsync(new MilterConnect("localhost", MilterAddressFamily.Unix, 0, "/run/mta/smtpd.sock"), MilterProtocolSteps.NoReplyConnect));
+        }
+        else
+        {
+            var address = IPAddress.Parse(envelope.ClientAddress);
+            await client.SendAsync(Macros(MilterCommandCode.Connect, ("{daemon_name}", "smtpd"), ("{client_addr}", envelope.ClientAddress)));
+            await Expect(client.StepAsync(new MilterConnect("client.example", address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+                ? MilterAddressFamily.Inet6 : MilterAddressFamily.Inet, 25000, envelope.ClientAddress), MilterProtocolSteps.NoReplyConnect));
+        }
         if (!client.Agreed.Steps.HasFlag(MilterProtocolSteps.NoHelo))
         {
             await Expect(client.StepAsync(new MilterHelo("client.example"), MilterProtocolSteps.NoReplyHelo));
