@@ -11,6 +11,16 @@ public sealed record MilterOptions
     /// milter is not to be reachable from the network.</summary>
     public string Listen { get; init; } = "127.0.0.1:8891";
 
+    /// <summary>The group that owns the Unix socket (<c>--milter-socket-group</c>, e.g. <c>postfix</c>): the socket is
+    /// created mode 0660, so the MTA in this group may connect and other local users may not. None keeps the service's
+    /// own group.</summary>
+    public string? SocketGroup { get; init; }
+
+    /// <summary>Lets a TCP listener bind a non-loopback address. Off by default: whoever reaches the milter socket speaks
+    /// for the MTA (its client addresses and {auth_authen} decide what is signed), so it must be reachable by the MTA
+    /// alone; an MTA on another host is a decision to make explicitly, behind a firewall.</summary>
+    public bool AllowNetworkListener { get; init; }
+
     /// <summary>The authserv-id written in Authentication-Results (RFC 8601 §2.5): this host's name by default. Fields
     /// that already claim it are removed from incoming mail (§5).</summary>
     public string AuthservId { get; init; } = Dns.GetHostName();
@@ -57,9 +67,13 @@ public sealed record MilterOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (!MilterEndpoint.TryParse(Listen, out _, out string endpointError))
+        if (!MilterEndpoint.TryParse(Listen, out var endpoint, out string endpointError))
         {
             errors.Add("Listen: " + endpointError);
+        }
+        else if (endpoint.EndPoint is IPEndPoint ip && !IPAddress.IsLoopback(ip.Address) && !AllowNetworkListener)
+        {
+            errors.Add($"Listen: {Listen} is not a loopback address, and whoever reaches the milter speaks for the MTA; use a Unix socket or loopback, or set Milter:AllowNetworkListener (--milter-allow-network true) to listen there anyway");
         }
 
         if (string.IsNullOrWhiteSpace(AuthservId) || AuthservId.Any(c => c is <= ' ' or >= (char)127 or ';' or '(' or ')'))

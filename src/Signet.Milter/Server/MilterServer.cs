@@ -42,7 +42,7 @@ public sealed class MilterServer : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var listener = Bind(_endpoint);
+        var listener = Bind(_endpoint, _options.SocketGroup);
         _logger.Listening(_endpoint.EndPoint is IPEndPoint ? listener.LocalEndPoint!.ToString()! : _endpoint.ToString());
         _host.Start(listener);
         return Task.CompletedTask;
@@ -73,7 +73,7 @@ public sealed class MilterServer : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static Socket Bind(MilterEndpoint endpoint)
+    private static Socket Bind(MilterEndpoint endpoint, string? socketGroup)
     {
         if (endpoint.SocketPath is { } path)
         {
@@ -81,10 +81,16 @@ public sealed class MilterServer : IAsyncDisposable
             File.Delete(path);
             var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             unix.Bind(endpoint.EndPoint);
-            // The MTA runs as its own user: owner and group may connect, others not.
+            // The MTA runs as its own user: owner and group (the MTA's, with SocketGroup) may connect, others not.
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+                if (socketGroup is { Length: > 0 } && !UnixSocketGroup.TryApply(path, socketGroup, out string error))
+                {
+                    unix.Dispose();
+                    File.Delete(path);
+                    throw new InvalidOperationException("Milter:SocketGroup: " + error);
+                }
             }
 
             unix.Listen(128);

@@ -17,6 +17,8 @@ public static class ServeCommandLine
         ["store"] = $"{ServeConfiguration.StoreSection}:ConnectionString",
         ["relay"] = $"{ServeConfiguration.RelaySection}:Listen",
         ["next-hop"] = $"{ServeConfiguration.RelaySection}:NextHop",
+        ["milter-socket-group"] = $"{ServeConfiguration.MilterSection}:SocketGroup",
+        ["milter-allow-network"] = $"{ServeConfiguration.MilterSection}:AllowNetworkListener",
         ["unauthorized-sender"] = $"{ServeConfiguration.MilterSection}:UnauthorizedSenderAction",
     };
 
