@@ -56,8 +56,13 @@ public sealed record MilterOptions
     /// <summary>Larger packets close the connection: see <see cref="Protocol.MilterFraming.DefaultMaximumPacketSize"/>.</summary>
     public int MaximumPacketSize { get; init; } = Protocol.MilterFraming.DefaultMaximumPacketSize;
 
-    /// <summary>Milter connections served at once; more wait in the listen backlog.</summary>
+    /// <summary>Milter connections served at once; more are closed at once (the MTA applies milter_default_action), so
+    /// they do not queue in the backlog.</summary>
     public int MaximumSessions { get; init; } = 512;
+
+    /// <summary>Milter connections served at once from one TCP client address. The MTA is normally the only client, so
+    /// this is the total by default; lower it when several MTAs share one Signet. Unix-socket clients count only in the total.</summary>
+    public int MaximumSessionsPerClient { get; init; } = 512;
 
     /// <summary>A connection that sends nothing for this long is closed. Postfix keeps a milter connection for a whole
     /// SMTP session, idle between messages, and its smtpd_timeout is 300 s; this is well above it.</summary>
@@ -92,6 +97,7 @@ public sealed record MilterOptions
         AddIfNotPositive(errors, nameof(MaximumVerifiedMessageSize), MaximumVerifiedMessageSize);
         AddIfNotPositive(errors, nameof(MaximumSignatures), MaximumSignatures);
         AddIfNotPositive(errors, nameof(MaximumSessions), MaximumSessions);
+        AddIfNotPositive(errors, nameof(MaximumSessionsPerClient), MaximumSessionsPerClient);
         if (MaximumHeaderSize < 1024)
         {
             errors.Add("MaximumHeaderSize must be at least 1024 bytes");

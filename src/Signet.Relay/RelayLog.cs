@@ -38,4 +38,7 @@ internal static partial class RelayLog
 
     [LoggerMessage(3010, LogLevel.Error, "Relay session {SessionId} failed")]
     public static partial void SessionFailed(this ILogger logger, Exception exception, long sessionId);
+
+    [LoggerMessage(3011, LogLevel.Warning, "Relay refused a connection from {Peer}: {Reason}")]
+    public static partial void ConnectionRefused(this ILogger logger, string peer, string reason);
 }

@@ -73,11 +73,21 @@ public sealed record RelayOptions
     /// <summary>The header section is kept in memory to be signed or verified; larger sections follow the failure action.</summary>
     public int MaximumHeaderSize { get; init; } = 1024 * 1024;
 
-    /// <summary>Connections served at once; more wait in the listen backlog.</summary>
+    /// <summary>Connections served at once; more are answered 421 4.7.0 and closed, so they do not queue in the backlog.</summary>
     public int MaximumSessions { get; init; } = 256;
 
-    /// <summary>How long to wait for a client command. RFC 5321 §4.5.3.2.7 asks servers for at least 5 minutes.</summary>
+    /// <summary>Connections served at once from one client address, so one client cannot take every place. 100 is
+    /// Postfix's default_process_limit: a Postfix in front, with all its connections from one address, never meets it.</summary>
+    public int MaximumSessionsPerClient { get; init; } = 100;
+
+    /// <summary>How long to wait for a client command once the client has sent one. RFC 5321 §4.5.3.2.7 asks servers
+    /// for at least 5 minutes.</summary>
     public TimeSpan ClientTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a client that has sent nothing since the greeting is kept: 30 seconds. The 5 minutes of RFC
+    /// 5321 are for clients in a conversation; a socket that never spoke would otherwise hold a place that long, and a
+    /// few hundred of them would shut everyone else out.</summary>
+    public TimeSpan SilentClientTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long to wait for each next-hop reply before the client gets a 4xx. RFC 5321 §4.5.3.2 gives the
     /// end of DATA 10 minutes; we wait less, because our own client is waiting on us.</summary>
@@ -135,14 +145,15 @@ public sealed record RelayOptions
         AddIfNotPositive(errors, nameof(MaximumVerifiedMessageSize), MaximumVerifiedMessageSize);
         AddIfNotPositive(errors, nameof(MaximumSignatures), MaximumSignatures);
         AddIfNotPositive(errors, nameof(MaximumSessions), MaximumSessions);
+        AddIfNotPositive(errors, nameof(MaximumSessionsPerClient), MaximumSessionsPerClient);
         if (MaximumHeaderSize < 1024)
         {
             errors.Add("MaximumHeaderSize must be at least 1024 bytes");
         }
 
-        if (ClientTimeout <= TimeSpan.Zero || NextHopTimeout <= TimeSpan.Zero)
+        if (ClientTimeout <= TimeSpan.Zero || NextHopTimeout <= TimeSpan.Zero || SilentClientTimeout <= TimeSpan.Zero)
         {
-            errors.Add("ClientTimeout and NextHopTimeout must be positive");
+            errors.Add("ClientTimeout, SilentClientTimeout and NextHopTimeout must be positive");
         }
 
         return errors;

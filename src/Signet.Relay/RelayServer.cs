@@ -9,6 +9,7 @@ using Signet.Dkim.Lookup;
 using Signet.Milter.Dkim;
 using Signet.Milter.Server;
 using Signet.Relay.Session;
+using Signet.Relay.Smtp;
 
 namespace Signet.Relay;
 
@@ -41,7 +42,7 @@ public sealed class RelayServer : IAsyncDisposable
         var nextHop = RelayHostPort.TryParse(options.NextHop, out var parsed, out _) ? parsed : throw new UnreachableException();
         _context = new RelayContext(options, nextHop, options.ParseInternalNetworks(), processor, authenticator,
             LoadCertificate(options), logger ?? NullLogger.Instance);
-        _host = new SocketSessionHost(options.MaximumSessions, ServeAsync);
+        _host = new SocketSessionHost(options.MaximumSessions, options.MaximumSessionsPerClient, ServeAsync, RefuseAsync);
     }
 
     /// <summary>A relay with its own DKIM step, built from the relay options.</summary>
@@ -131,6 +132,23 @@ public sealed class RelayServer : IAsyncDisposable
             : options.CertificatePassword is { Length: > 0 } password
                 ? X509Certificate2.CreateFromEncryptedPemFile(path, password)
                 : X509Certificate2.CreateFromPemFile(path);
+    }
+
+    /// <summary>RFC 5321 §3.8: a server that cannot serve now may answer the connection 421 and close it; RFC 3463
+    /// X.7.0 (a policy limit) says it is not a fault of the message. Two seconds at most: a client that does not read
+    /// its refusal is not waited for.</summary>
+    private async Task RefuseAsync(Socket socket, string reason)
+    {
+        _context.Logger.ConnectionRefused(socket.RemoteEndPoint?.ToString() ?? "unknown", reason);
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.SendAsync(SmtpReply.Of(421, "4.7.0", reason + ", try again later").ToWire(), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away first: nothing to tell.
+        }
     }
 
     private async Task ServeAsync(Socket socket, long id, SessionTokens tokens)

@@ -30,7 +30,7 @@ public sealed class MilterServer : IAsyncDisposable
         _options = options;
         _factory = factory ?? throw new ArgumentNullException(nameof(factory));
         _logger = logger ?? NullLogger.Instance;
-        _host = new SocketSessionHost(options.MaximumSessions, ServeAsync);
+        _host = new SocketSessionHost(options.MaximumSessions, options.MaximumSessionsPerClient, ServeAsync);
     }
 
     /// <summary>Where the server listens once started (with the real port when 0 was asked for).</summary>

@@ -40,16 +40,18 @@ internal sealed partial class RelaySession : IAsyncDisposable
     public async Task<string> RunAsync(CancellationToken stopping, CancellationToken abort)
     {
         await ReplyAsync(SmtpReply.Of(220, "2.0.0", Options.HostName + " ESMTP Signet relay"), abort).ConfigureAwait(false);
+        bool spoke = false;
         while (true)
         {
             string? line;
             bool tooLong;
             using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping, abort))
             {
-                wait.CancelAfter(Options.ClientTimeout);
+                wait.CancelAfter(spoke ? Options.ClientTimeout : Options.SilentClientTimeout);
                 try
                 {
                     (line, tooLong) = await SmtpLineReader.ReadLineAsync(_reader, wait.Token).ConfigureAwait(false);
+                    spoke = true;
                 }
                 catch (OperationCanceledException) when (!abort.IsCancellationRequested)
                 {
