@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Signet.Dkim.Verification;
 
@@ -5,7 +6,9 @@ namespace Signet.Dkim.Results;
 
 /// <summary>Writes an Authentication-Results header field (RFC 8601) with one <c>dkim=</c> clause per signature,
 /// carrying header.d, header.s, header.a and header.b (the first 8 characters of b=, RFC 6008), and a comment
-/// that gives the reason in words.</summary>
+/// that gives the reason in words. The field is bounded: only the signatures the verifier checked get a clause (its
+/// limit, 10 by default), and the ones it did not check are counted in one summary clause, so a message carrying
+/// thousands of signatures cannot make us write a field of megabytes into every copy of it.</summary>
 public static class AuthenticationResultsWriter
 {
     public const string FieldName = "Authentication-Results";
@@ -22,15 +25,16 @@ public static class AuthenticationResultsWriter
             return builder.Append(lineEnding).Append("\tdkim=none (no DKIM signature)").Append(lineEnding).ToString();
         }
 
-        for (int i = 0; i < signatures.Count; i++)
+        var clauses = signatures.Where(s => !IsUnchecked(s)).Select(FormatClause).ToList();
+        int notChecked = signatures.Count - clauses.Count;
+        if (notChecked > 0)
         {
-            builder.Append(lineEnding).Append('\t').Append(FormatClause(signatures[i]));
-            if (i < signatures.Count - 1)
-            {
-                builder.Append(';');
-            }
+            // RFC 8601 §2.2: resinfo = methodspec [reasonspec]; "neutral" as the verifier gives each unchecked one.
+            clauses.Add(string.Create(CultureInfo.InvariantCulture,
+                $"dkim=neutral reason=\"{notChecked:N0} more signature{(notChecked == 1 ? string.Empty : "s")} not checked\""));
         }
 
+        builder.Append(lineEnding).Append('\t').AppendJoin(";" + lineEnding + "\t", clauses);
         return builder.Append(lineEnding).ToString();
     }
 
@@ -48,6 +52,9 @@ public static class AuthenticationResultsWriter
         AppendProperty(builder, "header.b", identity.SignaturePrefix);
         return builder.ToString();
     }
+
+    private static bool IsUnchecked(DkimReportedSignature signature) =>
+        signature.Result.Failure?.Reason == DkimFailureReason.TooManySignatures;
 
     /// <summary>The RFC 8601 result word for a status.</summary>
     public static string StatusWord(DkimResultStatus status) => status switch
