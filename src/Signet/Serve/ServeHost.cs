@@ -53,9 +53,11 @@ public static class ServeHost
         }
 
         var milter = app.Services.GetRequiredService<MilterService>();
-        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve").Serving(
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve");
+        log.Serving(
             string.Join(' ', app.Urls), milter.LocalEndPoint?.ToString() ?? milter.Listen, storeOptions.DataDirectory,
             storeOptions.ConnectionString is null ? "sqlite" : "postgresql");
+        DataDirectoryCheck.WarnWhenOpenToOthers(log, storeOptions.DataDirectory);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
