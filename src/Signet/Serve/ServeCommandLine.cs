@@ -17,9 +17,10 @@ public static class ServeCommandLine
         ["store"] = $"{ServeConfiguration.StoreSection}:ConnectionString",
         ["relay"] = $"{ServeConfiguration.RelaySection}:Listen",
         ["next-hop"] = $"{ServeConfiguration.RelaySection}:NextHop",
+        ["trusted-proxy"] = "TrustedProxies",
     };
 
-    private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver"];
+    private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver", "trusted-proxy"];
 
     public static IReadOnlyDictionary<string, string?> ToConfiguration(IReadOnlyList<string> args)
     {

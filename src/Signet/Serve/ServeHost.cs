@@ -70,8 +70,10 @@ public static class ServeHost
         ServeConfiguration.AddDerivedDefaults(builder.Configuration);
         builder.Logging.ClearProviders().AddConsole();
         builder.Services.AddSignetServe(builder.Configuration);
+        builder.Services.AddSignetProxyHeaders();
 
         var app = builder.Build();
+        app.UseSignetProxyHeaders();
         app.MapSignetHealth();
         app.MapSignetAdmin();
         return app;
