@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Signet.Admin.Api;
 using Signet.Admin.Console;
+using Signet.Admin.Http;
 
 namespace Signet.Admin;
 
@@ -16,10 +19,13 @@ public static class SignetAdminExtensions
         return services.AddSignetApi().AddSignetConsole();
     }
 
-    /// <summary>Maps the API and the console.</summary>
+    /// <summary>Maps the API and the console, both behind <see cref="RequestBodyBounds"/>.</summary>
     public static IEndpointRouteBuilder MapSignetAdmin(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapSignetApi().MapSignetConsole();
+        var bounded = endpoints.MapGroup(string.Empty);
+        bounded.AddEndpointFilter(RequestBodyBounds.FilterAsync);
+        bounded.MapSignetApi().MapSignetConsole();
+        return endpoints;
     }
 }

@@ -1,22 +1,36 @@
+using Signet.Store.Security;
+
 namespace Signet.Relay;
 
 /// <summary>Holds one message while the next hop is asked: in memory up to a threshold, then in a temporary file that
 /// is deleted when the spool is disposed (and by the system if the process dies), so memory does not grow with the
-/// message.</summary>
+/// message. The file is 0600 in a 0700 folder (<see cref="OwnerOnlyFiles"/>): it holds someone's mail.</summary>
 internal sealed class MessageSpool(int memoryThreshold, string? directory) : IAsyncDisposable
 {
+    // Without a configured folder: one private folder per process under the system's temporary folder, made by
+    // mkdtemp (0700, a name nobody can take first), rather than files beside everyone else's in /tmp.
+    private static readonly Lazy<string> PrivateTemporaryFolder = new(() => Directory.CreateTempSubdirectory("signet-relay-").FullName);
+
     private readonly MemoryStream _memory = new();
     private FileStream? _file;
 
     public long Length => _file?.Length ?? _memory.Length;
 
+    /// <summary>The spool file, once the message outgrew memory.</summary>
+    public string? FilePath => _file?.Name;
+
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         if (_file is null && _memory.Length + data.Length > memoryThreshold)
         {
-            string path = Path.Combine(directory is { Length: > 0 } ? directory : Path.GetTempPath(), "signet-relay-" + Guid.NewGuid().ToString("N") + ".eml");
-            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-                FileOptions.Asynchronous | FileOptions.DeleteOnClose | FileOptions.SequentialScan);
+            _file = OwnerOnlyFiles.Open(Path.Combine(Folder(), "signet-relay-" + Guid.NewGuid().ToString("N") + ".eml"), new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.None,
+                BufferSize = 64 * 1024,
+                Options = FileOptions.Asynchronous | FileOptions.DeleteOnClose | FileOptions.SequentialScan,
+            });
             _memory.Position = 0;
             await _memory.CopyToAsync(_file, cancellationToken).ConfigureAwait(false);
             _memory.SetLength(0);
@@ -51,6 +65,18 @@ internal sealed class MessageSpool(int memoryThreshold, string? directory) : IAs
         {
             await destination(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The configured folder (created 0700 when missing), else this process's private temporary folder.</summary>
+    private string Folder()
+    {
+        if (directory is not { Length: > 0 })
+        {
+            return PrivateTemporaryFolder.Value;
+        }
+
+        OwnerOnlyFiles.CreateDirectory(directory);
+        return directory;
     }
 
     public async ValueTask DisposeAsync()

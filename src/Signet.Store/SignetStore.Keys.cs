@@ -39,6 +39,12 @@ public sealed partial class SignetStore
     public Task<StoreResult<KeyEntry>> GenerateKeyAsync(Actor actor, KeyOwner owner, KeyGenerationRequest request, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
+            // Access first: an RSA 4096 key costs seconds of CPU, which nobody may spend on a domain they cannot manage.
+            if (await CheckOwnerAsync(actor, owner, cancellationToken).ConfigureAwait(false) is { } denied)
+            {
+                return denied;
+            }
+
             if (request.KeyType == DkimKeyType.Rsa && (request.RsaBits < DkimKeySizes.MinimumRsaBits
                 || request.RsaBits > DkimKeySizes.MaximumRsaSigningBits || request.RsaBits % 8 != 0))
             {
@@ -46,7 +52,8 @@ public sealed partial class SignetStore
                     $"an RSA key must be a multiple of 8 bits from {DkimKeySizes.MinimumRsaBits} to {DkimKeySizes.MaximumRsaSigningBits} (RFC 8301 §3.2); {DkimKeySizes.RecommendedRsaBits} is recommended");
             }
 
-            using var key = DkimKeyGenerator.Generate(request.KeyType, request.RsaBits);
+            // Generated outside the transaction (the database should not wait for it); AddKeyAsync checks access again.
+            using var key = KeyGenerator(request.KeyType, request.RsaBits);
             return await AddKeyAsync(actor, owner, request.Selector, key, "generated", "key.generate", cancellationToken).ConfigureAwait(false);
         });
 
@@ -54,6 +61,12 @@ public sealed partial class SignetStore
         Actor actor, KeyOwner owner, string selector, ReadOnlyMemory<byte> privateKey, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
+            // Access before parsing what the caller sent, as for generation.
+            if (await CheckOwnerAsync(actor, owner, cancellationToken).ConfigureAwait(false) is { } denied)
+            {
+                return denied;
+            }
+
             if (!DkimPrivateKeyReader.TryRead(privateKey.Span, out var key, out string error))
             {
                 return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid, "the private key cannot be imported: " + error);
@@ -154,6 +167,18 @@ public sealed partial class SignetStore
             },
             cancellationToken).ConfigureAwait(false);
         return StoreResult<KeyEntry>.Success(entry);
+    }
+
+    /// <summary>Makes the keys the store generates; tests replace it to see whether a key was made.</summary>
+    internal Func<DkimKeyType, int, DkimPrivateKey> KeyGenerator { get; set; } = DkimKeyGenerator.Generate;
+
+    /// <summary>The access check of <see cref="ResolveOwnerAsync"/> alone, in a short session of its own, for operations
+    /// that must refuse a caller before they do expensive work.</summary>
+    private async Task<StoreError?> CheckOwnerAsync(Actor actor, KeyOwner owner, CancellationToken cancellationToken)
+    {
+        await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
+        var resolved = await ResolveOwnerAsync(session, actor, owner, cancellationToken).ConfigureAwait(false);
+        return resolved.Succeeded ? null : resolved.Error;
     }
 
     /// <summary>The d= for an owner: the domain (which must exist and be visible) or the server's host name.</summary>

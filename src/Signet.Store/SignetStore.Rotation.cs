@@ -28,7 +28,7 @@ public sealed partial class SignetStore
             }
 
             // Generated before the transaction: an RSA key takes a moment, and the database should not wait for it.
-            using var key = DkimKeyGenerator.Generate(
+            using var key = KeyGenerator(
                 old.Value.Algorithm == DkimAlgorithm.Ed25519Sha256 ? DkimKeyType.Ed25519 : DkimKeyType.Rsa,
                 old.Value.Algorithm == DkimAlgorithm.Ed25519Sha256 ? DkimKeySizes.RecommendedRsaBits : old.Value.Bits);
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);

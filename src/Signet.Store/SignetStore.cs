@@ -50,7 +50,11 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
 
         try
         {
-            CreateDataDirectory(options.DataDirectory);
+            OwnerOnlyFiles.CreateDirectory(options.DataDirectory);
+            if (options.ConnectionString is null)
+            {
+                SqliteDatabase.ProtectFiles(options.DatabasePath);
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -114,24 +118,6 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
             new { name = Settings.MasterKeyCheck }, cancellationToken).ConfigureAwait(false) ?? string.Empty;
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return _sealer.OpensCheck(check) ? null : new StoreError(StoreErrorKind.Unavailable, WrongMasterKey);
-    }
-
-    private static void CreateDataDirectory(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return;
-        }
-
-        // Only the service account reads the database and the key file.
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
     }
 
     private static string DefaultHostName() => System.Net.Dns.GetHostName().ToLowerInvariant();

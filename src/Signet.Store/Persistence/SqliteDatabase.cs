@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Signet.Store.Security;
 
 namespace Signet.Store.Persistence;
 
@@ -25,6 +26,23 @@ internal sealed class SqliteDatabase : StoreDatabase
     }
 
     public string Path { get; }
+
+    /// <summary>The files SQLite keeps beside the database (sqlite.org/tempfiles.html): the write-ahead log, its shared
+    /// memory index and the rollback journal.</summary>
+    public static IReadOnlyList<string> SidecarSuffixes { get; } = ["-wal", "-shm", "-journal"];
+
+    /// <summary>Creates the database file 0600 before SQLite first opens it, and narrows existing database files to
+    /// 0600. SQLite creates its -wal, -shm and -journal files with the mode of the database file, not the umask
+    /// (sqlite.org/src, unix findCreateFileMode), so they follow.</summary>
+    public static void ProtectFiles(string path)
+    {
+        // SQLite treats a zero-length file as an empty database (sqlite.org/fileformat.html).
+        OwnerOnlyFiles.Ensure(path);
+        foreach (string suffix in SidecarSuffixes)
+        {
+            OwnerOnlyFiles.Restrict(path + suffix);
+        }
+    }
 
     public override string Description => "SQLite database " + Path;
 

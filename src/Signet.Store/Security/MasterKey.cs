@@ -8,11 +8,6 @@ internal static class MasterKey
 {
     public const int Length = 32;
 
-    // Group or others may not read, write or run the key file.
-    private const UnixFileMode OthersMask =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
-        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-
     public static bool TryDecode(string base64, out byte[] key, out string error)
     {
         key = [];
@@ -43,7 +38,8 @@ internal static class MasterKey
     private static bool TryRead(string path, out byte[] key, out string error)
     {
         key = [];
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OthersMask) != 0)
+        // Group or others may not read, write or run the key file.
+        if (OwnerOnlyFiles.IsOpenToOthers(path))
         {
             error = $"the master key file {path} can be read by other users: restrict it with chmod 600 {path}";
             return false;
@@ -62,14 +58,9 @@ internal static class MasterKey
     {
         key = RandomNumberGenerator.GetBytes(Length);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
+            using var writer = new StreamWriter(OwnerOnlyFiles.Open(path, options), System.Text.Encoding.ASCII);
             writer.WriteLine(Convert.ToBase64String(key));
         }
         catch (IOException exception)

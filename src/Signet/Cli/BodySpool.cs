@@ -1,3 +1,5 @@
+using Signet.Store.Security;
+
 namespace Signet.Cli;
 
 /// <summary>Holds a message body between hashing and writing: in memory while small, in a temporary file (deleted
@@ -13,12 +15,14 @@ public sealed class BodySpool : IAsyncDisposable
     {
         if (_memory is not null && _memory.Length + chunk.Length > MemoryThreshold)
         {
-            _file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-                FileOptions.DeleteOnClose);
-            if (!OperatingSystem.IsWindows())
+            _file = OwnerOnlyFiles.Open(Path.GetTempFileName(), new FileStreamOptions
             {
-                File.SetUnixFileMode(_file.Name, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+                Mode = FileMode.Create,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.None,
+                BufferSize = 64 * 1024,
+                Options = FileOptions.DeleteOnClose,
+            });
 
             _memory.Position = 0;
             _memory.CopyTo(_file);

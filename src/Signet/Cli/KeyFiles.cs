@@ -1,4 +1,5 @@
 using Signet.Dkim.Keys;
+using Signet.Store.Security;
 
 namespace Signet.Cli;
 
@@ -44,24 +45,11 @@ public static class KeyFiles
             Mode = overwrite ? FileMode.Create : FileMode.CreateNew,
             Access = FileAccess.Write,
         };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
         try
         {
-            using (var stream = new FileStream(path, options))
-            using (var writer = new StreamWriter(stream))
-            {
-                writer.Write(content);
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                // An existing file keeps its mode when replaced; make it 0600 in every case.
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            // 0600 also when an existing file is replaced (OwnerOnlyFiles sets the mode on the open handle).
+            using var writer = new StreamWriter(OwnerOnlyFiles.Open(path, options));
+            writer.Write(content);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -13,7 +13,7 @@ public sealed class ServeCommand : ICliCommand
     public string Help => """
         Usage: signet serve [--data DIR] [--urls URL] [--milter HOST:PORT | unix:PATH] [--hostname NAME]
                             [--internal-network CIDR ...] [--resolver HOST[:PORT]] [--store CONNECTION-STRING]
-                            [--relay HOST:PORT --next-hop HOST:PORT]
+                            [--relay HOST:PORT --next-hop HOST:PORT] [--trusted-proxy ADDRESS ...]
 
         Runs the DKIM milter for Postfix or Sendmail (signs mail from internal or authenticated clients with the
         keys in the store, verifies other mail and adds Authentication-Results), the web console and the REST API,
@@ -34,10 +34,12 @@ public sealed class ServeCommand : ICliCommand
           --relay HOST:PORT         also run the SMTP relay there (for MTAs without milter support, or as a
                                     Postfix content_filter: see docs/relay.md); needs --next-hop
           --next-hop HOST:PORT      where the relay forwards mail; it answers 250 only after the next hop did
+          --trusted-proxy ADDRESS   a reverse proxy (address or network) whose X-Forwarded-For and -Proto are
+                                    believed (repeatable; default none: see docs/console.md)
 
         Every option is also a setting: in appsettings.json beside the program, or in the environment as
         SIGNET_DATA, SIGNET_URLS__0, SIGNET_MILTER__LISTEN, SIGNET_HOSTNAME, SIGNET_MILTER__INTERNALNETWORKS__0,
-        SIGNET_DNS__SERVERS__0, SIGNET_STORE__CONNECTIONSTRING, SIGNET_RELAY__LISTEN, SIGNET_RELAY__NEXTHOP. The command line wins over the environment, which
+        SIGNET_DNS__SERVERS__0, SIGNET_STORE__CONNECTIONSTRING, SIGNET_RELAY__LISTEN, SIGNET_RELAY__NEXTHOP, SIGNET_TRUSTEDPROXIES__0. The command line wins over the environment, which
         wins over the file. See docs/postfix.md for the Postfix side.
 
         Exit statuses: 0 stopped normally; 1 something needed is unavailable (a port taken, the database

@@ -20,9 +20,10 @@ public static class ServeCommandLine
         ["milter-socket-group"] = $"{ServeConfiguration.MilterSection}:SocketGroup",
         ["milter-allow-network"] = $"{ServeConfiguration.MilterSection}:AllowNetworkListener",
         ["unauthorized-sender"] = $"{ServeConfiguration.MilterSection}:UnauthorizedSenderAction",
+        ["trusted-proxy"] = "TrustedProxies",
     };
 
-    private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver"];
+    private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver", "trusted-proxy"];
 
     public static IReadOnlyDictionary<string, string?> ToConfiguration(IReadOnlyList<string> args)
     {

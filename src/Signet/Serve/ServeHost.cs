@@ -53,9 +53,11 @@ public static class ServeHost
         }
 
         var milter = app.Services.GetRequiredService<MilterService>();
-        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve").Serving(
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve");
+        log.Serving(
             string.Join(' ', app.Urls), milter.LocalEndPoint?.ToString() ?? milter.Listen, storeOptions.DataDirectory,
             storeOptions.ConnectionString is null ? "sqlite" : "postgresql");
+        DataDirectoryCheck.WarnWhenOpenToOthers(log, storeOptions.DataDirectory);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -68,8 +70,10 @@ public static class ServeHost
         ServeConfiguration.AddDerivedDefaults(builder.Configuration);
         builder.Logging.ClearProviders().AddConsole();
         builder.Services.AddSignetServe(builder.Configuration);
+        builder.Services.AddSignetProxyHeaders();
 
         var app = builder.Build();
+        app.UseSignetProxyHeaders();
         app.MapSignetHealth();
         app.MapSignetAdmin();
         return app;

@@ -27,6 +27,9 @@ internal static partial class ServeLog
     [LoggerMessage(3007, LogLevel.Warning, "Could not check for a first administrator: {Failure}")]
     public static partial void FirstRunCheckFailed(this ILogger logger, string failure);
 
+    [LoggerMessage(3090, LogLevel.Warning, "The data folder {DataDirectory} is open to group or others (mode {Mode}): its files are 0600, but restrict it with chmod 700 {DataDirectory}")]
+    public static partial void DataDirectoryOpenToOthers(this ILogger logger, string dataDirectory, string mode);
+
     [LoggerMessage(3006, LogLevel.Debug, "Signing decision for {QueueId}: {Rule}, d={Domain}, aligned {Aligned}: {Explanation}")]
     public static partial void SigningDecided(this ILogger logger, string? queueId, string rule, string? domain, bool aligned, string explanation);
 }

@@ -16,6 +16,11 @@ public sealed record ServeOptions
     /// private keys, so exposing it is a decision to make (behind a TLS proxy), not a default.</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
 
+    /// <summary>The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (<c>--trusted-proxy</c>,
+    /// addresses or networks). None by default: a header any client can write must not choose the address the
+    /// sign-in throttle counts, nor make a plain http request look like https (docs/console.md).</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     /// <summary>This host's name (<c>--hostname</c>): the authserv-id in Authentication-Results unless
     /// <c>Milter:AuthservId</c> says otherwise. The machine's name by default.</summary>
     public string HostName { get; init; } = System.Net.Dns.GetHostName();
@@ -47,6 +52,14 @@ public sealed record ServeOptions
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 errors.Add($"Urls: \"{url}\" is not an http:// or https:// URL");
+            }
+        }
+
+        foreach (string proxy in TrustedProxies ?? [])
+        {
+            if (!ProxyHeaders.TryParse(proxy, out _, out string proxyError))
+            {
+                errors.Add("TrustedProxies: " + proxyError);
             }
         }
 

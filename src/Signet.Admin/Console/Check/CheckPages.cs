@@ -17,8 +17,14 @@ public static class CheckPages
     public static void Map(RouteGroupBuilder signedIn)
     {
         signedIn.MapGet(ConsoleRoutes.Check, (HttpContext context) => Render(context, null, null));
-        signedIn.MapPost(ConsoleRoutes.Check, CheckAsync);
+        // Room for a message a little over the bound, so that it is refused by the check in its own words.
+        signedIn.MapPost(ConsoleRoutes.Check, CheckAsync)
+            .WithFormOptions(valueLengthLimit: MessageCheck.MaximumMessageBytes + FormOverhead, multipartBodyLengthLimit: MessageCheck.MaximumMessageBytes + FormOverhead);
     }
+
+    /// <summary>Room for the anti-forgery token and the multipart headers beside a message of the largest size; a
+    /// body over the bound plus this is refused by <see cref="Http.RequestBodyBounds"/> before it is read whole.</summary>
+    private const int FormOverhead = 64 * 1024;
 
     private static async Task<IResult> CheckAsync(HttpContext context, MessageCheck check, ISignetStore store)
     {
@@ -29,7 +35,7 @@ public static class CheckPages
         {
             if (file.Length > MessageCheck.MaximumMessageBytes)
             {
-                return Render(context, null, "the file is larger than 10 MB", StatusCodes.Status400BadRequest);
+                return Render(context, null, TooLarge, StatusCodes.Status400BadRequest);
             }
 
             using var buffer = new MemoryStream();
@@ -39,6 +45,10 @@ public static class CheckPages
         else
         {
             message = System.Text.Encoding.UTF8.GetBytes(form["message"].ToString());
+            if (message.Length > MessageCheck.MaximumMessageBytes)
+            {
+                return Render(context, null, TooLarge, StatusCodes.Status400BadRequest);
+            }
         }
 
         if (message.Length == 0)
@@ -51,6 +61,8 @@ public static class CheckPages
         var result = await check.CheckAsync(message, authservId, context.RequestAborted);
         return Render(context, result, result.Problem, result.Problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }
+
+    private static string TooLarge => $"the message is larger than {MessageCheck.MaximumMessageBytes / (1024 * 1024)} MB, the most the console checks";
 
     private static IResult Render(HttpContext context, MessageCheckResult? result, string? problem, int status = StatusCodes.Status200OK)
     {

@@ -11,7 +11,8 @@ namespace Signet.Admin.Console.Check;
 /// Authentication-Results field Signet would add.</summary>
 public sealed class MessageCheck(ITxtRecordSource dns, TimeProvider time)
 {
-    /// <summary>A pasted message is kept in memory whole; mail larger than this is not pasted by hand.</summary>
+    /// <summary>The largest message the console checks (pasted or uploaded, 10 MB): it is held in memory whole, and
+    /// mail larger than this is rare enough to check with <c>signet verify</c> instead.</summary>
     public const int MaximumMessageBytes = 10 * 1024 * 1024;
 
     public async Task<MessageCheckResult> CheckAsync(byte[] message, string authservId, CancellationToken cancellationToken)
