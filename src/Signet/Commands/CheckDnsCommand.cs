@@ -12,8 +12,9 @@ public sealed class CheckDnsCommand : ICliCommand
 
     public string Summary => "look up a published key record and say what is wrong with it";
 
-    public string Help => """
+    public string Help => $$"""
         Usage: signet check-dns --domain DOMAIN [--selector s1] [--key FILE] [--resolver HOST[:PORT]] [--keys FILE]
+                        [--timeout 5s]
 
         Looks up SELECTOR._domainkey.DOMAIN and says, in words, whether receivers can use it: missing, several
         TXT records at the name, syntax errors, a key cut short, revoked (empty p=), test mode (t=y) still on,
@@ -22,6 +23,7 @@ public sealed class CheckDnsCommand : ICliCommand
 
           --resolver HOST[:PORT]   ask this DNS server instead of the system's resolvers
           --keys FILE              read zone-file TXT lines from FILE instead of DNS
+        {{Resolvers.TimeoutHelp}}
 
         Example:
           signet check-dns --domain example.com --selector s1 --key s1.example.com.pem
