@@ -48,7 +48,7 @@ internal static class DnsCheck
     private static string Describe(AuthoritativeServerAnswer answer, DnsCheckSummary check) =>
         check.Findings.Any(f => f.Kind == DkimRecordFindingKind.KeyMismatch)
             ? "still serves an old record (not this key)"
-            : answer.Outcome == AuthoritativeServerOutcome.Answered ? $"serves a record that is wrong: {check.Summary}" : $"gave no usable answer: {answer.Reason}";
+            : answer.Outcome == AuthoritativeServerOutcome.Answered ? $"serves a record that is {check.Summary}" : $"gave no usable answer: {answer.Reason}";
 
     public static DnsCheckSummary Summarize(KeyEntry key, TxtLookupResult lookup, DateTimeOffset now)
     {
@@ -59,11 +59,11 @@ internal static class DnsCheck
         };
         expected.TryGetPublicKey(out var expectedKey, out _);
         var diagnosis = DkimRecordDiagnostician.Diagnose(key.RecordName, lookup, expectedKey);
-        bool published = diagnosis.Record is not null;
+        bool published = diagnosis.RecordFound;
         bool matches = diagnosis.IsUsable && diagnosis.MatchesExpectedKey == true;
         string summary = matches
             ? $"{key.RecordName} is published and holds this key"
-            : string.Join("; ", diagnosis.Findings.Where(f => f.Severity == DkimFindingSeverity.Error).Select(f => f.Message));
+            : $"{diagnosis.Verdict}: " + string.Join("; ", diagnosis.Findings.Where(f => f.Severity == DkimFindingSeverity.Error).Select(f => f.Message));
         return new DnsCheckSummary(now, published, matches, summary) { Findings = diagnosis.Findings };
     }
 }
