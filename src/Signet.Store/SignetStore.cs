@@ -4,6 +4,7 @@ using Signet.Dkim.Lookup;
 using Signet.Dns;
 using Signet.Dns.Authoritative;
 using Signet.Store.Access;
+using Signet.Store.Model;
 using Signet.Store.Persistence;
 using Signet.Store.Security;
 
@@ -140,7 +141,7 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         }
     }
 
-    private static string DefaultHostName() => System.Net.Dns.GetHostName().ToLowerInvariant();
+    private static string DefaultHostName() => MachineHostName.FullyQualified();
 
     /// <summary>Turns an infrastructure fault into a store error at the edge; programming errors still throw.</summary>
     private async Task<StoreResult<T>> GuardAsync<T>(Func<Task<StoreResult<T>>> operation)

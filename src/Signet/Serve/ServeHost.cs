@@ -35,6 +35,14 @@ public static class ServeHost
             return storeError.Kind == StoreErrorKind.Invalid ? ExitCodes.Usage : ExitCodes.Failure;
         }
 
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve");
+        if (await ServeHostName.ApplyAsync(app.Configuration, app.Services.GetRequiredService<OpenedStore>().Store, logger, cancellationToken)
+            .ConfigureAwait(false) is { } hostNameError)
+        {
+            console.Error.WriteLine("signet serve: " + hostNameError);
+            return ExitCodes.Usage;
+        }
+
         var serve = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
         foreach (string url in serve.Urls)
         {
@@ -53,7 +61,7 @@ public static class ServeHost
         }
 
         var milter = app.Services.GetRequiredService<MilterService>();
-        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve").Serving(
+        logger.Serving(
             string.Join(' ', app.Urls), milter.LocalEndPoint?.ToString() ?? milter.Listen, storeOptions.DataDirectory,
             storeOptions.ConnectionString is null ? "sqlite" : "postgresql");
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,12 @@ internal static partial class ServeLog
     [LoggerMessage(3007, LogLevel.Warning, "Could not check for a first administrator: {Failure}")]
     public static partial void FirstRunCheckFailed(this ILogger logger, string failure);
 
+    [LoggerMessage(3008, LogLevel.Information, "Host name set to {HostName} as given at start (it was {Previous}): the server-wide key signs with d={HostName}")]
+    public static partial void HostNameChanged(this ILogger logger, string hostName, string previous);
+
+    [LoggerMessage(3009, LogLevel.Warning, "The server-wide key cannot sign: the host name \"{HostName}\" is a single label, not a domain; start with --hostname NAME or SIGNET_HOSTNAME=NAME (the fully qualified name)")]
+    public static partial void HostNameNotQualified(this ILogger logger, string hostName);
+
     [LoggerMessage(3006, LogLevel.Debug, "Signing decision for {QueueId}: {Rule}, d={Domain}, aligned {Aligned}: {Explanation}")]
     public static partial void SigningDecided(this ILogger logger, string? queueId, string rule, string? domain, bool aligned, string explanation);
 }

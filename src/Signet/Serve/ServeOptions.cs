@@ -18,7 +18,7 @@ public sealed record ServeOptions
 
     /// <summary>This host's name (<c>--hostname</c>): the authserv-id in Authentication-Results unless
     /// <c>Milter:AuthservId</c> says otherwise. The machine's name by default.</summary>
-    public string HostName { get; init; } = System.Net.Dns.GetHostName();
+    public string HostName { get; init; } = Signet.Store.Model.MachineHostName.FullyQualified();
 
     /// <summary>How often pending keys and rotations are checked against DNS and advanced. Five minutes: a published
     /// record is picked up soon, and DNS is not asked more than a zone's usual TTL would justify.</summary>
