@@ -74,7 +74,7 @@ public static class ServeHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = baseDirectory });
         ServeConfiguration.AddSources(builder.Configuration, baseDirectory, commandLine);
         ServeConfiguration.AddDerivedDefaults(builder.Configuration);
-        builder.Logging.ClearProviders().AddConsole();
+        ServeLogFormat.Configure(builder.Logging, ServeLogFormat.Choose(builder.Configuration[ServeLogFormat.ConfigurationKey]));
         builder.Services.AddSignetServe(builder.Configuration);
 
         var app = builder.Build();

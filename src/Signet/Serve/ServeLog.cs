@@ -9,8 +9,9 @@ internal static partial class ServeLog
     [LoggerMessage(3000, LogLevel.Information, "Signet serving: console and API on {Urls}, milter on {MilterEndpoint}, data in {DataDirectory}, store {StoreKind}")]
     public static partial void Serving(this ILogger logger, string urls, string milterEndpoint, string dataDirectory, string storeKind);
 
-    [LoggerMessage(3001, LogLevel.Warning, "No administrator yet: open {SetupUrl}")]
-    public static partial void NoAdministrator(this ILogger logger, string setupUrl);
+    // The link itself grants the first server-admin account: it goes to the terminal only, never into a log store.
+    [LoggerMessage(3001, LogLevel.Warning, "No administrator yet: the one-time set-up link is printed on standard output")]
+    public static partial void NoAdministrator(this ILogger logger);
 
     [LoggerMessage(3002, LogLevel.Warning, "The signing store is unavailable, messages to sign get the milter's failure action: {Failure}")]
     public static partial void StoreUnavailable(this ILogger logger, string failure);
