@@ -13,10 +13,11 @@ public static class DomainArguments
     public static string ToAscii(string text, string option)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string trimmed = text.Trim().TrimEnd('.');
+        // Lower case first: punycode of "Ü" is not that of "ü", and DNS names compare case-insensitively only in ASCII.
+        string trimmed = text.Trim().TrimEnd('.').ToLowerInvariant();
         try
         {
-            return Idn.GetAscii(trimmed).ToLowerInvariant();
+            return Idn.GetAscii(trimmed);
         }
         catch (ArgumentException)
         {

@@ -38,7 +38,7 @@ public sealed class CheckDnsCommand : ICliCommand
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         var options = CliArguments.Parse(args, new HashSet<string> { "domain", "selector", "key", "resolver", "keys", "timeout", "authoritative-port" }, new HashSet<string>());
-        string domain = options.Require("domain").TrimEnd('.').ToLowerInvariant();
+        string domain = DomainArguments.ToAscii(options.Require("domain"), "--domain");
         string selector = options.Get("selector") ?? "s1";
         if (!DkimDnsRecordName.TryValidate(selector, domain, out string nameError))
         {

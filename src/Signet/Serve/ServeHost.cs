@@ -55,7 +55,9 @@ public static class ServeHost
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
-            console.Error.WriteLine("signet serve: cannot listen: " + exception.Message);
+            // Kestrel names the address in its message ("Failed to bind to address http://…: address already in use"),
+            // the milter in its own; one line either way.
+            console.Error.WriteLine("signet serve: cannot listen: " + exception.Message.ReplaceLineEndings(" ").Trim());
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
