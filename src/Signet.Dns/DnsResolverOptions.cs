@@ -17,6 +17,11 @@ public sealed record DnsResolverOptions
     /// <summary>Tries after the first, per server, on timeouts and network errors.</summary>
     public int Retries { get; init; } = 1;
 
+    /// <summary>The port authoritative servers are asked on by an explicit check (Authoritative.AuthoritativeTxtLookup).
+    /// Always 53 on the Internet (RFC 1035 §4.2); only tests change it, to reach name servers they run on loopback
+    /// on a free port, since port 53 may not be theirs to take.</summary>
+    public int AuthoritativePort { get; init; } = 53;
+
     /// <summary>Keep answers for their TTL, so a burst of mail from one domain costs one lookup.</summary>
     public bool UseCache { get; init; } = true;
 
@@ -44,6 +49,7 @@ public sealed record DnsResolverOptions
             { Timeout.Ticks: <= 0 } => "Timeout must be greater than zero",
             { Timeout.TotalMilliseconds: > int.MaxValue } => "Timeout is too long",
             { Retries: < 0 } => "Retries must not be negative",
+            { AuthoritativePort: < 1 or > 65535 } => "AuthoritativePort must be a port (1-65535)",
             { MaxCacheTtl.Ticks: < 0 } => "MaxCacheTtl must not be negative",
             { NegativeCacheTtl.Ticks: < 0 } => "NegativeCacheTtl must not be negative",
             _ => string.Empty,

@@ -190,6 +190,12 @@ public sealed partial class SignetStore
 
     private async Task<DnsCheckSummary> LookUpAsync(KeyEntry key, CancellationToken cancellationToken)
     {
+        if (_authoritative is not null)
+        {
+            var answers = await _authoritative.LookupAsync(key.RecordName, cancellationToken).ConfigureAwait(false);
+            return DnsCheck.Summarize(key, answers, Now);
+        }
+
         var lookup = await _dns.LookupTxtAsync(key.RecordName, cancellationToken).ConfigureAwait(false);
         return DnsCheck.Summarize(key, lookup, Now);
     }

@@ -2,7 +2,9 @@ using System.Data.Common;
 using Dapper;
 using Signet.Dkim.Lookup;
 using Signet.Dns;
+using Signet.Dns.Authoritative;
 using Signet.Store.Access;
+using Signet.Store.Model;
 using Signet.Store.Persistence;
 using Signet.Store.Security;
 
@@ -17,13 +19,15 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
     private readonly StoreDatabase _database;
     private readonly KeySealer _sealer;
     private readonly ITxtRecordSource _dns;
+    private readonly AuthoritativeTxtLookup? _authoritative;
     private readonly TimeProvider _time;
     private readonly StoreOptions _options;
 
     static SignetStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    private SignetStore(StoreOptions options, StoreDatabase database, KeySealer sealer, ITxtRecordSource dns, TimeProvider time)
+    private SignetStore(StoreOptions options, StoreDatabase database, KeySealer sealer, ITxtRecordSource dns, AuthoritativeTxtLookup? authoritative, TimeProvider time)
     {
+        _authoritative = authoritative;
         _options = options;
         _database = database;
         _sealer = sealer;
@@ -70,7 +74,10 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         StoreDatabase database = options.ConnectionString is { } connectionString
             ? new PostgresDatabase(connectionString)
             : new SqliteDatabase(options.DatabasePath);
-        var store = new SignetStore(options, database, new KeySealer(key), dns ?? new DnsTxtRecordSource(options.DnsResolver), time ?? TimeProvider.System);
+        // With real DNS, a key's check asks the zone's authoritative servers directly: an explicit check must not be
+        // answered from a cache that still holds the record as it was before a fix.
+        var store = new SignetStore(options, database, new KeySealer(key), dns ?? new DnsTxtRecordSource(options.DnsResolver),
+            dns is null ? new AuthoritativeTxtLookup(options.DnsResolver) : null, time ?? TimeProvider.System);
         var started = await store.StartAsync(cancellationToken).ConfigureAwait(false);
         if (started is not null)
         {
@@ -120,7 +127,7 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         return _sealer.OpensCheck(check) ? null : new StoreError(StoreErrorKind.Unavailable, WrongMasterKey);
     }
 
-    private static string DefaultHostName() => System.Net.Dns.GetHostName().ToLowerInvariant();
+    private static string DefaultHostName() => MachineHostName.FullyQualified();
 
     /// <summary>Turns an infrastructure fault into a store error at the edge; programming errors still throw.</summary>
     private async Task<StoreResult<T>> GuardAsync<T>(Func<Task<StoreResult<T>>> operation)

@@ -21,6 +21,7 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly List<string> _origins = [];
+    private readonly Dictionary<string, IReadOnlyList<string>> _nameServers = [];
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("signet-nsd-");
     private readonly StringBuilder _output = new();
     private Process? _process;
@@ -29,7 +30,14 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
 
     /// <summary>Where the server listens, UDP and TCP. Stays the same across <see cref="ReplaceZoneAsync"/>.</summary>
     public IPEndPoint Endpoint =>
-        _port == 0 ? throw new InvalidOperationException("the DNS server is not started") : new(IPAddress.Loopback, _port);
+        _port == 0 ? throw new InvalidOperationException("the DNS server is not started") : new(ListenAddress, _port);
+
+    /// <summary>The loopback address to listen on: 127.0.0.1 unless a test runs several servers of one zone on one
+    /// port (127.0.0.2, 127.0.0.3…), as the Internet has them on port 53 at different addresses.</summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; init; }
 
     /// <summary>Starts a server with one zone.</summary>
     public static async Task<AuthoritativeDnsServer> StartAsync(string origin, IEnumerable<string> records, CancellationToken cancellationToken)
@@ -49,7 +57,11 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
 
     /// <summary>Adds a zone before the start. <paramref name="records"/> are zone-file lines whose names may be relative
     /// to <paramref name="origin"/>; the SOA and NS records are generated.</summary>
-    public AuthoritativeDnsServer AddZone(string origin, IEnumerable<string> records)
+    public AuthoritativeDnsServer AddZone(string origin, IEnumerable<string> records) => AddZone(origin, records, ["localhost."]);
+
+    /// <summary>Adds a zone whose NS records name <paramref name="nameServers"/> (their addresses go in
+    /// <paramref name="records"/>).</summary>
+    public AuthoritativeDnsServer AddZone(string origin, IEnumerable<string> records, IReadOnlyList<string> nameServers)
     {
         if (_port != 0)
         {
@@ -63,7 +75,8 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
         }
 
         _origins.Add(normalized);
-        WriteZone(normalized, NsdConfiguration.ZoneText(normalized, records, _serial));
+        _nameServers[normalized] = nameServers;
+        WriteZone(normalized, NsdConfiguration.ZoneText(normalized, records, _serial, nameServers));
         return this;
     }
 
@@ -86,9 +99,9 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
         }
 
         // Another process can take the port between finding it and nsd binding it; then try another.
-        for (int attempt = 0; attempt < 5; attempt++)
+        for (int attempt = 0; attempt < (Port == 0 ? 5 : 1); attempt++)
         {
-            _port = LoopbackPorts.FindFreeTcpAndUdpPort();
+            _port = Port == 0 ? LoopbackPorts.FindFreeTcpAndUdpPort() : Port;
             if (await TryLaunchAsync(cancellationToken).ConfigureAwait(false))
             {
                 return;
@@ -103,7 +116,7 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
     public async Task ReplaceZoneAsync(string origin, IEnumerable<string> records, CancellationToken cancellationToken)
     {
         string normalized = RequireZone(origin);
-        WriteZone(normalized, NsdConfiguration.ZoneText(normalized, records, ++_serial));
+        WriteZone(normalized, NsdConfiguration.ZoneText(normalized, records, ++_serial, _nameServers[normalized]));
         await CheckZoneAsync(normalized, cancellationToken).ConfigureAwait(false);
         await RestartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -154,7 +167,7 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
     {
         string configuration = Path.Combine(_directory.FullName, "nsd.conf");
         await File.WriteAllTextAsync(
-            configuration, NsdConfiguration.ServerConfiguration(_directory.FullName, _port, _origins), cancellationToken).ConfigureAwait(false);
+            configuration, NsdConfiguration.ServerConfiguration(_directory.FullName, ListenAddress, _port, _origins), cancellationToken).ConfigureAwait(false);
         File.Delete(NsdConfiguration.LogPath(_directory.FullName));
 
         var process = StartProcess(NsdPath, ["-d", "-c", configuration]);

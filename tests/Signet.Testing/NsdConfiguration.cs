@@ -10,11 +10,11 @@ internal static class NsdConfiguration
     /// (RFC 2308 §5).</summary>
     public const int NegativeTtlSeconds = 60;
 
-    public static string ServerConfiguration(string directory, int port, IEnumerable<string> origins)
+    public static string ServerConfiguration(string directory, System.Net.IPAddress address, int port, IEnumerable<string> origins)
     {
         var text = new StringBuilder();
         text.AppendLine("server:")
-            .AppendLine($"  ip-address: 127.0.0.1")
+            .AppendLine($"  ip-address: {address}")
             .AppendLine($"  port: {port}")
             .AppendLine("  do-ip6: no")
             .AppendLine("  username: \"\"")
@@ -43,13 +43,17 @@ internal static class NsdConfiguration
 
     /// <summary>A zone with a generated SOA and NS ahead of the test's records; names in the records may be
     /// relative to the origin.</summary>
-    public static string ZoneText(string origin, IEnumerable<string> records, int serial)
+    public static string ZoneText(string origin, IEnumerable<string> records, int serial, IReadOnlyList<string> nameServers)
     {
         var text = new StringBuilder();
         text.AppendLine($"$ORIGIN {origin}.")
             .AppendLine("$TTL 300")
-            .AppendLine($"@ IN SOA localhost. hostmaster.localhost. {serial} 3600 600 86400 {NegativeTtlSeconds}")
-            .AppendLine("@ IN NS localhost.");
+            .AppendLine($"@ IN SOA {nameServers[0]} hostmaster.localhost. {serial} 3600 600 86400 {NegativeTtlSeconds}");
+        foreach (string nameServer in nameServers)
+        {
+            text.AppendLine($"@ IN NS {nameServer}");
+        }
+
         foreach (string record in records)
         {
             text.AppendLine(record);

@@ -29,7 +29,10 @@ public static partial class DkimRecordDiagnostician
         }
 
         bool? matches = expectedKey is null ? null : CheckExpectedKey(expectedKey, record, published, findings);
-        return new DkimRecordDiagnosis(recordName, findings, record, matches);
+        return new DkimRecordDiagnosis(recordName, findings, record, matches)
+        {
+            RecordFound = lookup.Status == TxtLookupStatus.Found && lookup.Records.Count > 0,
+        };
     }
 
     private static TxtRecord? SelectRecord(string name, TxtLookupResult lookup, List<DkimRecordFinding> findings)

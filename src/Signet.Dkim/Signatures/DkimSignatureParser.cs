@@ -100,6 +100,10 @@ public static class DkimSignatureParser
 
     internal static string Text(ReadOnlySpan<byte> value) => Encoding.UTF8.GetString(value);
 
+    // A hostile value can be kilobytes long: a reason quotes its start, enough to recognise it.
+    private static string Shown(ReadOnlySpan<byte> value) =>
+        value.Length <= 64 ? Text(value) : Text(value[..64]) + $"… ({value.Length} bytes)";
+
     private sealed class Builder(DkimHeaderField field, DkimTagList tags)
     {
         private DkimAlgorithm _algorithm;
@@ -187,7 +191,12 @@ public static class DkimSignatureParser
                 return null;
             }
 
-            _identifier = Text(i);
+            // RFC 6376 §3.5: i= is dkim-quoted-printable (§2.11); "@" and the domain are judged once decoded.
+            if (!DkimQuotedPrintable.TryDecode(i, out _identifier, out string encodingError))
+            {
+                return new DkimFailure(DkimFailureReason.TagSyntax, $"i={Shown(i)} is not valid dkim-quoted-printable: {encodingError}");
+            }
+
             int at = _identifier.LastIndexOf('@');
             if (at < 0)
             {

@@ -23,7 +23,7 @@ public static class DkimSignatureWriter
         folder.Append($"s={parameters.Selector};");
         if (parameters.AgentOrUserIdentifier is { } identifier)
         {
-            folder.Append($"i={identifier};");
+            folder.Append($"i={DkimQuotedPrintable.Encode(identifier)};"); // RFC 6376 §3.5: dkim-quoted-printable
         }
 
         folder.Append(string.Create(CultureInfo.InvariantCulture, $"t={parameters.Timestamp};"));

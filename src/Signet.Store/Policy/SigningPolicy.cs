@@ -75,20 +75,24 @@ public static class SigningPolicy
         return new SigningDecision(rule, keys, entry.Name, true, explanation);
     }
 
-    private static SigningDecision NotOurs(SigningSnapshot snapshot, string domain, string reason)
-    {
-        if (snapshot.Server.ServerSigningEnabled && snapshot.ServerKeys.Count > 0)
-        {
-            return ServerSigned(snapshot, SigningRule.ServerKey, reason);
-        }
-
-        return None(SigningRule.NotOurDomain, $"{reason}, and server-wide signing is off: not signed");
-    }
+    private static SigningDecision NotOurs(SigningSnapshot snapshot, string domain, string reason) =>
+        WhyServerKeyCannotSign(snapshot) is { } why
+            ? None(SigningRule.NotOurDomain, $"{reason}, and {why}: not signed")
+            : ServerSigned(snapshot, SigningRule.ServerKey, reason);
 
     private static SigningDecision WithServerKey(SigningSnapshot snapshot, SigningRule rule, string reason) =>
-        snapshot.Server.ServerSigningEnabled && snapshot.ServerKeys.Count > 0
-            ? ServerSigned(snapshot, rule, reason)
-            : None(rule, $"{reason}; server-wide signing is off: not signed");
+        WhyServerKeyCannotSign(snapshot) is { } why
+            ? None(rule, $"{reason}; {why}: not signed")
+            : ServerSigned(snapshot, rule, reason);
+
+    // A d= must be a domain a receiver can look the key up under (RFC 6376 §3.5, §3.6.2.1): a single label such as
+    // "vm" is nobody's, so the server-wide key does not sign with it, whatever the switch says.
+    private static string? WhyServerKeyCannotSign(SigningSnapshot snapshot) =>
+        !snapshot.Server.ServerSigningEnabled ? "server-wide signing is off"
+        : !snapshot.Server.HostName.Contains('.', StringComparison.Ordinal)
+            ? $"the server-wide key cannot sign: the host name \"{snapshot.Server.HostName}\" is a single label, not a domain; set the fully qualified name with signet serve --hostname NAME (or SIGNET_HOSTNAME, or the Server DKIM page)"
+        : snapshot.ServerKeys.Count == 0 ? "server-wide signing is on but has no active key"
+        : null;
 
     private static SigningDecision ServerSigned(SigningSnapshot snapshot, SigningRule rule, string reason) =>
         new(rule, snapshot.ServerKeys, snapshot.Server.HostName, false,

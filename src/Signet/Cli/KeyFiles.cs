@@ -11,13 +11,38 @@ public static class KeyFiles
 
     public static DkimPrivateKey Read(string path)
     {
+        byte[] content = ReadBounded(path);
+        return DkimPrivateKeyReader.TryRead(content, out var key, out string error)
+            ? key
+            : throw new CliUsageException($"{path}: {error}");
+    }
+
+    /// <summary>The public key of a key file: a PUBLIC KEY (SubjectPublicKeyInfo PEM) file, or a private key file.</summary>
+    public static DkimPublicKey ReadPublic(string path)
+    {
+        byte[] content = ReadBounded(path);
+        string text = System.Text.Encoding.ASCII.GetString(content);
+        if (DkimPublicKeyPemReader.LooksLikePublicKey(text))
+        {
+            return DkimPublicKeyPemReader.TryRead(text, out var publicKey, out string publicError)
+                ? publicKey
+                : throw new CliUsageException($"{path}: {publicError}");
+        }
+
+        using var key = Read(path);
+        var record = new DkimKeyRecord { KeyType = key.PublicKey.KeyType, PublicKeyData = key.PublicKey.ExportRecordData() };
+        return record.TryGetPublicKey(out var copy, out var failure) ? copy : throw new CliUsageException($"{path}: {failure.Message}");
+    }
+
+    private static byte[] ReadBounded(string path)
+    {
         byte[] content;
         try
         {
             var info = new FileInfo(path);
             if (info.Exists && info.Length > MaximumKeyFileBytes)
             {
-                throw new CliUsageException($"{path}: {info.Length} bytes is too large for a private key file");
+                throw new CliUsageException($"{path}: {info.Length} bytes is too large for a key file");
             }
 
             content = File.ReadAllBytes(path);
@@ -27,9 +52,7 @@ public static class KeyFiles
             throw new CliUsageException($"{path}: cannot read the key file: {exception.Message}");
         }
 
-        return DkimPrivateKeyReader.TryRead(content, out var key, out string error)
-            ? key
-            : throw new CliUsageException($"{path}: {error}");
+        return content;
     }
 
     /// <summary>Writes a secret file readable by its owner only (mode 0600), refusing to replace an existing one.</summary>

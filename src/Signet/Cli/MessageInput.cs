@@ -29,15 +29,33 @@ public sealed class MessageInput
     public DkimMessageHeader Header { get; }
 
     /// <summary>Reads the header section; throws <see cref="CliUsageException"/> with the reason when the input is not a message.</summary>
-    public static async Task<MessageInput> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    public static Task<MessageInput> ReadAsync(Stream stream, CancellationToken cancellationToken) =>
+        ReadAsync(stream, skipMboxSeparator: false, cancellationToken);
+
+    /// <summary>Reads the header section as <see cref="ReadAsync(Stream, CancellationToken)"/> does; with
+    /// <paramref name="skipMboxSeparator"/>, a first line that starts exactly with "From " is dropped first: it is
+    /// the mbox separator (RFC 4155 §2) a message saved from a mailbox carries, not a header field, and readers
+    /// that judge a message (dkimpy among them) skip it. Only for reading: a signer's output must be its input.</summary>
+    public static async Task<MessageInput> ReadAsync(Stream stream, bool skipMboxSeparator, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(ChunkSize);
+        int start = 0;
+        bool separatorDecided = !skipMboxSeparator;
         int bodyStart;
         while (true)
         {
             int read = await stream.ReadAsync(buffer.GetMemory(ChunkSize), cancellationToken).ConfigureAwait(false);
             buffer.Advance(read);
-            bodyStart = DkimHeaderSection.FindBodyStart(buffer.WrittenSpan);
+            if (!separatorDecided)
+            {
+                separatorDecided = TryFindSeparatorEnd(buffer.WrittenSpan, atEnd: read == 0, out start);
+                if (!separatorDecided && buffer.WrittenCount <= MaximumHeaderBytes)
+                {
+                    continue;
+                }
+            }
+
+            bodyStart = DkimHeaderSection.FindBodyStart(buffer.WrittenSpan[start..]);
             if (bodyStart >= 0 || read == 0)
             {
                 break;
@@ -49,9 +67,10 @@ public sealed class MessageInput
             }
         }
 
+        var written = buffer.WrittenSpan[start..];
         if (bodyStart < 0)
         {
-            bodyStart = buffer.WrittenCount; // a message with no body and no empty line
+            bodyStart = written.Length; // a message with no body and no empty line
         }
 
         if (bodyStart > MaximumHeaderBytes)
@@ -59,7 +78,7 @@ public sealed class MessageInput
             throw new CliUsageException($"the header section is larger than {MaximumHeaderBytes / (1024 * 1024)} MB: this is not a mail message Signet will process");
         }
 
-        var headerBytes = buffer.WrittenSpan[..bodyStart].ToArray();
+        var headerBytes = written[..bodyStart].ToArray();
         CheckLooksLikeMail(headerBytes);
         if (!DkimMessageHeader.TryParse(DkimHeaderSection.WithoutSeparator(headerBytes), out var header, out string error))
         {
@@ -71,7 +90,33 @@ public sealed class MessageInput
             throw new CliUsageException("the input is not a mail message: it has no header fields");
         }
 
-        return new MessageInput(stream, headerBytes, header, buffer.WrittenSpan[bodyStart..].ToArray());
+        return new MessageInput(stream, headerBytes, header, written[bodyStart..].ToArray());
+    }
+
+    // True once it is known where the message starts: after the first line when that line starts with
+    // "From " (RFC 4155 §2), else at 0. Undecided while fewer than five bytes, or no whole first line, are in.
+    private static bool TryFindSeparatorEnd(ReadOnlySpan<byte> data, bool atEnd, out int start)
+    {
+        start = 0;
+        ReadOnlySpan<byte> separator = "From "u8;
+        if (data.Length < separator.Length)
+        {
+            return atEnd;
+        }
+
+        if (!data.StartsWith(separator))
+        {
+            return true;
+        }
+
+        int lineFeed = data.IndexOf((byte)'\n');
+        if (lineFeed < 0)
+        {
+            return atEnd; // a lone separator line with nothing after it: left for the header check to refuse
+        }
+
+        start = lineFeed + 1;
+        return true;
     }
 
     /// <summary>Hands every body chunk, in order, to <paramref name="consume"/>.</summary>

@@ -14,7 +14,9 @@ public sealed class DnsRecordCommand : ICliCommand
     public string Help => """
         Usage: signet dns-record --key FILE --domain DOMAIN [--selector s1] [--format value|quoted|escaped|zone|json] [--ttl 3600]
 
-        Prints the TXT record that publishes the public half of the private key in FILE.
+        Prints the TXT record that publishes the key in FILE: a private key (its public half is published) or a
+        public key file (-----BEGIN PUBLIC KEY-----, as openssl pkey -pubout writes it). DOMAIN may be
+        an IDN (bücher.example); the record name is written in A-labels (xn--bcher-kva.example).
         For value, quoted and escaped, the record name is on the first line and the value on the second.
 
           --format value     the plain TXT value (the "DKIM DNS string"), for DNS panels that take it as is (default)
@@ -31,8 +33,8 @@ public sealed class DnsRecordCommand : ICliCommand
     public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         var options = CliArguments.Parse(args, new HashSet<string> { "key", "domain", "selector", "format", "ttl" }, new HashSet<string>());
-        using var key = KeyFiles.Read(options.Require("key"));
-        string domain = options.Require("domain").TrimEnd('.').ToLowerInvariant();
+        var publicKey = KeyFiles.ReadPublic(options.Require("key"));
+        string domain = DomainArguments.ToAscii(options.Require("domain"), "--domain");
         string selector = options.Get("selector") ?? "s1";
         if (!DkimDnsRecordName.TryValidate(selector, domain, out string error))
         {
@@ -44,7 +46,7 @@ public sealed class DnsRecordCommand : ICliCommand
             ? int.TryParse(ttlText, out int parsed) && parsed > 0 ? parsed : throw new CliUsageException($"--ttl {ttlText}: expected a number of seconds")
             : 3600;
         string name = DkimDnsRecordName.For(selector, domain);
-        string value = DkimKeyRecord.Format(key.PublicKey);
+        string value = DkimKeyRecord.Format(publicKey);
         string text = DkimDnsTextFormatter.Format(name, value, format, ttl);
         console.WriteLine(format is DkimDnsTextFormat.Zone or DkimDnsTextFormat.Json ? text : name + "\n" + text);
         return Task.FromResult(ExitCodes.Success);

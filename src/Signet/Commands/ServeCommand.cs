@@ -14,6 +14,7 @@ public sealed class ServeCommand : ICliCommand
         Usage: signet serve [--data DIR] [--urls URL] [--milter HOST:PORT | unix:PATH] [--hostname NAME]
                             [--internal-network CIDR ...] [--resolver HOST[:PORT]] [--store CONNECTION-STRING]
                             [--relay HOST:PORT --next-hop HOST:PORT] [--trusted-proxy ADDRESS ...]
+                            [--log-format plain|json|systemd]
 
         Runs the DKIM milter for Postfix or Sendmail (signs mail from internal or authenticated clients with the
         keys in the store, verifies other mail and adds Authentication-Results), the web console and the REST API,
@@ -25,8 +26,12 @@ public sealed class ServeCommand : ICliCommand
           --urls URL                where the console and the API listen (default http://127.0.0.1:8080; repeatable)
           --milter ENDPOINT         where the milter listens: HOST:PORT, inet:PORT@HOST or unix:/PATH
                                     (default 127.0.0.1:8891)
-          --hostname NAME           this host's name, the authserv-id of Authentication-Results (default: the
-                                    machine's name)
+          --log-format F            plain (one line per event, the default), json (one object per line) or
+                                    systemd (plain with journald's priority prefix; the default under journald)
+          --hostname NAME           this host's fully qualified name: the authserv-id of Authentication-Results
+                                    and the d= of the server-wide key; it replaces the stored one at every start
+                                    where it differs (default: the machine's fully qualified name; a single label
+                                    such as "vm" is refused, and the server-wide key never signs with one)
           --internal-network CIDR   clients whose mail is signed without SMTP authentication (repeatable; default
                                     127.0.0.0/8 and ::1/128; giving any replaces the defaults)
           --resolver HOST[:PORT]    the DNS server for key lookups (repeatable; default: the system's resolvers)

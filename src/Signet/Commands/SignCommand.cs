@@ -108,7 +108,7 @@ public sealed class SignCommand : ICliCommand
 
     private static DkimSigner CreateSigner(CliArguments options, List<(DkimPrivateKey Key, string Selector)> keys)
     {
-        string domain = options.Require("domain").TrimEnd('.').ToLowerInvariant();
+        string domain = DomainArguments.ToAscii(options.Require("domain"), "--domain");
         var canonicalization = DkimCanonicalizationPair.RelaxedRelaxed;
         if (options.Get("canon") is { } canon && !DkimCanonicalizationPair.TryParse(canon, out canonicalization))
         {

@@ -14,13 +14,14 @@ public sealed class VerifyCommand : ICliCommand
 
     public string Summary => "verify every DKIM signature of a message and print Authentication-Results";
 
-    public string Help => """
+    public string Help => $$"""
         Usage: signet verify [--resolver HOST[:PORT]] [--keys FILE] [--at TIME] [--json] [--in FILE]
                              [--authserv-id NAME] [--timeout 5s] [--public-suffix-list FILE]
 
         Checks each DKIM-Signature of the message (standard input by default) and prints an
         Authentication-Results header field with one dkim= result per signature, its reason in words, and
-        whether its d= is aligned with the From domain (relaxed alignment, RFC 9989).
+        whether its d= is aligned with the From domain (relaxed alignment, RFC 9989). A first line starting
+        "From " (the mbox separator of a message saved from a mailbox, RFC 4155) is skipped.
 
           --resolver HOST[:PORT]  look keys up with this DNS server (default: the system's resolvers); the
                                   organizational domain is then found with the DMARC DNS tree walk
@@ -30,7 +31,7 @@ public sealed class VerifyCommand : ICliCommand
           --json                  print {"from": ..., "signatures": [{domain, selector, algorithm, result,
                                   reason, aligned}]} instead
           --authserv-id NAME      the name in Authentication-Results (default: this host's name)
-          --timeout D             how long to wait for each DNS answer (default 5s)
+        {{Resolvers.TimeoutHelp}}
           --public-suffix-list F  with --keys: a newer public suffix list (publicsuffix.org format) than the
                                   copy shipped with Signet
 
@@ -71,7 +72,7 @@ public sealed class VerifyCommand : ICliCommand
         }
 
         await using var input = Streams.OpenInput(options.Get("in"), console);
-        var message = await MessageInput.ReadAsync(input, cancellationToken).ConfigureAwait(false);
+        var message = await MessageInput.ReadAsync(input, skipMboxSeparator: true, cancellationToken).ConfigureAwait(false);
         var verifier = new DkimVerifier(source, DkimVerifierOptions.Default, time);
         using var verification = verifier.Begin(message.Header, cancellationToken);
         await message.ReadBodyAsync(chunk => verification.AppendBody(chunk.Span), cancellationToken).ConfigureAwait(false);

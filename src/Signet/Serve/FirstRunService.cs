@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Signet.Serve;
 
 /// <summary>Once the console listens, asks <see cref="IFirstRunNotice"/> for the set-up link; when there is one (no
-/// administrator yet), prints it on standard output and logs it.</summary>
+/// administrator yet), prints it on standard output, and logs only that it did: the link is a credential.</summary>
 public sealed class FirstRunService(
     IFirstRunNotice notice,
     IServer server,
@@ -54,7 +54,7 @@ public sealed class FirstRunService(
 
         if (await notice.CreateSetupLinkAsync(address, stoppingToken).ConfigureAwait(false) is { } link)
         {
-            logger.NoAdministrator(link.ToString());
+            logger.NoAdministrator();
             await Console.Out.WriteLineAsync($"no administrator yet: open {link}").ConfigureAwait(false);
             await Console.Out.FlushAsync(stoppingToken).ConfigureAwait(false);
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -53,7 +54,16 @@ public sealed class MilterService : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException exception)
+        {
+            // The socket's own message ("Address already in use") does not say which address: a person needs both.
+            throw new IOException($"milter on {Listen}: {exception.Message.TrimEnd('.').ToLowerInvariant()}", exception);
+        }
+
         _listening = true;
     }
 

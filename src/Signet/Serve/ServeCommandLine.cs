@@ -11,6 +11,7 @@ public static class ServeCommandLine
         ["data"] = "Data",
         ["urls"] = "Urls",
         ["hostname"] = "HostName",
+        ["log-format"] = ServeLogFormat.ConfigurationKey,
         ["milter"] = $"{ServeConfiguration.MilterSection}:Listen",
         ["internal-network"] = $"{ServeConfiguration.MilterSection}:InternalNetworks",
         ["resolver"] = $"{ServeConfiguration.DnsSection}:Servers",

@@ -35,6 +35,14 @@ public static class ServeHost
             return storeError.Kind == StoreErrorKind.Invalid ? ExitCodes.Usage : ExitCodes.Failure;
         }
 
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve");
+        if (await ServeHostName.ApplyAsync(app.Configuration, app.Services.GetRequiredService<OpenedStore>().Store, logger, cancellationToken)
+            .ConfigureAwait(false) is { } hostNameError)
+        {
+            console.Error.WriteLine("signet serve: " + hostNameError);
+            return ExitCodes.Usage;
+        }
+
         var serve = app.Services.GetRequiredService<IOptions<ServeOptions>>().Value;
         foreach (string url in serve.Urls)
         {
@@ -47,17 +55,18 @@ public static class ServeHost
         }
         catch (Exception exception) when (exception is IOException or SocketException)
         {
-            console.Error.WriteLine("signet serve: cannot listen: " + exception.Message);
+            // Kestrel names the address in its message ("Failed to bind to address http://…: address already in use"),
+            // the milter in its own; one line either way.
+            console.Error.WriteLine("signet serve: cannot listen: " + exception.Message.ReplaceLineEndings(" ").Trim());
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 
         var milter = app.Services.GetRequiredService<MilterService>();
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Serve");
-        log.Serving(
+        logger.Serving(
             string.Join(' ', app.Urls), milter.LocalEndPoint?.ToString() ?? milter.Listen, storeOptions.DataDirectory,
             storeOptions.ConnectionString is null ? "sqlite" : "postgresql");
-        DataDirectoryCheck.WarnWhenOpenToOthers(log, storeOptions.DataDirectory);
+        DataDirectoryCheck.WarnWhenOpenToOthers(logger, storeOptions.DataDirectory);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
@@ -68,7 +77,7 @@ public static class ServeHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = baseDirectory });
         ServeConfiguration.AddSources(builder.Configuration, baseDirectory, commandLine);
         ServeConfiguration.AddDerivedDefaults(builder.Configuration);
-        builder.Logging.ClearProviders().AddConsole();
+        ServeLogFormat.Configure(builder.Logging, ServeLogFormat.Choose(builder.Configuration[ServeLogFormat.ConfigurationKey]));
         builder.Services.AddSignetServe(builder.Configuration);
         builder.Services.AddSignetProxyHeaders();
 

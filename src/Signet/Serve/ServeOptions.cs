@@ -23,7 +23,10 @@ public sealed record ServeOptions
 
     /// <summary>This host's name (<c>--hostname</c>): the authserv-id in Authentication-Results unless
     /// <c>Milter:AuthservId</c> says otherwise. The machine's name by default.</summary>
-    public string HostName { get; init; } = System.Net.Dns.GetHostName();
+    public string HostName { get; init; } = Signet.Store.Model.MachineHostName.FullyQualified();
+
+    /// <summary>The log format (<c>--log-format</c>): plain, json or systemd; see <see cref="ServeLogFormat"/>.</summary>
+    public string? LogFormat { get; init; }
 
     /// <summary>How often pending keys and rotations are checked against DNS and advanced. Five minutes: a published
     /// record is picked up soon, and DNS is not asked more than a zone's usual TTL would justify.</summary>
@@ -66,6 +69,11 @@ public sealed record ServeOptions
         if (string.IsNullOrWhiteSpace(HostName) || Uri.CheckHostName(HostName) is not (UriHostNameType.Dns or UriHostNameType.IPv4))
         {
             errors.Add($"HostName: \"{HostName}\" is not a host name");
+        }
+
+        if (LogFormat is { Length: > 0 } format && !ServeLogFormat.Names.Contains(format.ToLowerInvariant()))
+        {
+            errors.Add($"LogFormat: \"{format}\" is not a log format ({string.Join(", ", ServeLogFormat.Names)})");
         }
 
         if (RotationInterval < TimeSpan.FromSeconds(1))

@@ -73,6 +73,33 @@ public class DkimRecordDiagnosticianTests
         Assert.Equal(usable, diagnosis.IsUsable);
     }
 
+    // A record cut at 255 bytes is published and wrong: saying "not found" would send the user looking elsewhere.
+    [Theory]
+    [InlineData("first255Bytes", "wrong: truncated", true)]
+    [InlineData("cutAtWholeBase64", "wrong: truncated", true)]
+    [InlineData("missing", "not found", false)]
+    [InlineData("noRecords", "not found", false)]
+    [InlineData("temporaryFailure", "not checked: DNS did not answer", false)]
+    [InlineData("spf", "wrong: not a DKIM key", true)]
+    [InlineData("revoked", "wrong: revoked", true)]
+    [InlineData("testing", "wrong: test mode (t=y)", true)]
+    [InlineData("rsa2048", "ok", true)]
+    public void Diagnose_EachRecord_HasAVerdictThatNamesIt(string lookup, string verdict, bool found)
+    {
+        var diagnosis = DkimRecordDiagnostician.Diagnose("s1._domainkey.example.com", Lookup(lookup), null);
+
+        Assert.Equal(verdict, diagnosis.Verdict);
+        Assert.Equal(found, diagnosis.RecordFound);
+    }
+
+    [Fact]
+    public void Diagnose_AnotherKeyPublished_IsWrongNotThisKey()
+    {
+        var diagnosis = DkimRecordDiagnostician.Diagnose("s1._domainkey.example.com", Lookup("rsa2048"), TestKeys.OtherRsa2048.PublicKey);
+
+        Assert.Equal("wrong: not this key", diagnosis.Verdict);
+    }
+
     private static TxtLookupResult Lookup(string name)
     {
         string rsa2048 = DkimKeyRecord.Format(TestKeys.Rsa2048.PublicKey);

@@ -51,6 +51,19 @@ public sealed class SigningPolicyTests
         Assert.All(decision.Keys, k => Assert.Equal(signingDomain, k.Domain));
     }
 
+    // A single-label host name is no domain: the server-wide key does not sign with it, and says how to fix it.
+    [Fact]
+    public void Decide_ServerKeyWithSingleLabelHostName_DoesNotSignAndSaysHowToSetIt()
+    {
+        var snapshot = Snapshot() with { Server = new ServerSettings("vm", true) };
+
+        var decision = SigningPolicy.Decide(snapshot, One("other.example"));
+
+        Assert.False(decision.Signs);
+        Assert.Contains("the host name \"vm\" is a single label", decision.Explanation, StringComparison.Ordinal);
+        Assert.Contains("--hostname", decision.Explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decide_ServerKey_SaysPlainlyItIsNotAligned()
     {

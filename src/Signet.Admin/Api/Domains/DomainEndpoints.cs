@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Signet.Admin.Api.Access;
 using Signet.Store;
 using Signet.Store.Model;
+using Signet.Store.Policy;
 
 namespace Signet.Admin.Api.Domains;
 
@@ -27,14 +28,25 @@ public static class DomainEndpoints
         HttpContext http, ISignetStore store, CancellationToken cancellationToken)
     {
         var result = await store.ListDomainsAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok<IReadOnlyList<DomainView>>(result.Value!.Select(DomainView.From).ToList()) : ApiProblems.From(result.Error!);
+        if (!result.Succeeded)
+        {
+            return ApiProblems.From(result.Error!);
+        }
+
+        var views = new List<DomainView>(result.Value!.Count);
+        foreach (var entry in result.Value!)
+        {
+            views.Add(await ViewAsync(http, store, entry, cancellationToken).ConfigureAwait(false));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<DomainView>>(views);
     }
 
     private static async Task<Results<Ok<DomainView>, ProblemHttpResult>> GetAsync(
         string domain, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
     {
         var result = await store.GetDomainAsync(ApiActor.Of(http), domain, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(DomainView.From(result.Value!)) : ApiProblems.From(result.Error!);
+        return result.Succeeded ? TypedResults.Ok(await ViewAsync(http, store, result.Value!, cancellationToken).ConfigureAwait(false)) : ApiProblems.From(result.Error!);
     }
 
     private static async Task<Results<Created<DomainView>, ProblemHttpResult>> AddAsync(
@@ -47,7 +59,7 @@ public static class DomainEndpoints
 
         var result = await store.AddDomainAsync(ApiActor.Of(http), request.Name, cancellationToken).ConfigureAwait(false);
         return result.Succeeded
-            ? TypedResults.Created($"/api/domains/{result.Value!.Name}", DomainView.From(result.Value))
+            ? TypedResults.Created($"/api/domains/{result.Value!.Name}", await ViewAsync(http, store, result.Value, cancellationToken).ConfigureAwait(false))
             : ApiProblems.From(result.Error!);
     }
 
@@ -66,7 +78,7 @@ public static class DomainEndpoints
         }
 
         var result = await store.UpdateDomainAsync(ApiActor.Of(http), domain, request?.SigningEnabled, subdomains, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(DomainView.From(result.Value!)) : ApiProblems.From(result.Error!);
+        return result.Succeeded ? TypedResults.Ok(await ViewAsync(http, store, result.Value!, cancellationToken).ConfigureAwait(false)) : ApiProblems.From(result.Error!);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
@@ -75,4 +87,8 @@ public static class DomainEndpoints
         var result = await store.RemoveDomainAsync(ApiActor.Of(http), domain, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
     }
+
+    // Whether the domain signs its next message is derived in one place (SigningStatus), as the CLI and console do.
+    private static async Task<DomainView> ViewAsync(HttpContext http, ISignetStore store, DomainEntry entry, CancellationToken cancellationToken) =>
+        DomainView.From(entry, await SigningStatus.OfDomainAsync(store, ApiActor.Of(http), entry, cancellationToken).ConfigureAwait(false));
 }

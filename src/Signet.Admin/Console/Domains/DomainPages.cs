@@ -7,6 +7,7 @@ using Signet.Admin.Console.Security;
 using Signet.Store;
 using Signet.Store.Access;
 using Signet.Store.Model;
+using Signet.Store.Policy;
 using static Signet.Admin.Console.Rendering.Html;
 
 namespace Signet.Admin.Console.Domains;
@@ -31,9 +32,15 @@ public static class DomainPages
     {
         var actor = ConsoleRequest.RequireActor(context);
         var domains = (await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? [];
+        var statuses = new Dictionary<string, Markup>();
+        foreach (var d in domains)
+        {
+            statuses[d.Name] = SigningBadge.For(await SigningStatus.OfDomainAsync(store, actor, d, context.RequestAborted));
+        }
+
         var rows = domains.Select(d => Of($"""
             <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
-            <td>{(d.SigningEnabled ? Badge("ok", "signing on") : Badge("neutral", "signing off"))}</td>
+            <td>{statuses[d.Name]}</td>
             <td><a href="{ConsoleRoutes.DomainDkim(d.Name)}">DKIM keys and records</a></td></tr>
             """));
         var content = domains.Count == 0
@@ -56,10 +63,11 @@ public static class DomainPages
         string page = ConsoleRoutes.DomainDkim(domain.Name);
         var snapshot = await store.GetSigningSnapshotAsync(context.RequestAborted);
         var keys = await KeyPanel.RenderAsync(context, store, actor, KeyOwner.ForDomain(domain.Name), page);
+        var status = await SigningStatus.OfDomainAsync(store, actor, domain, context.RequestAborted);
         var content = Of($"""
             <p class="lead">Keys for mail from @{domain.Name}: signatures with d={domain.Name} are aligned with the From domain, so DMARC passes on them.</p>
             <section class="two">
-            {SettingsCard(context, domain, page)}
+            {SettingsCard(context, domain, page, status)}
             {AlignmentPanel.Render(snapshot, domain)}
             </section>
             {keys}
@@ -69,7 +77,7 @@ public static class DomainPages
             actor, actor.Role == UserRole.ServerAdmin ? "server-domains" : "domains");
     }
 
-    private static Markup SettingsCard(HttpContext context, DomainEntry domain, string page)
+    private static Markup SettingsCard(HttpContext context, DomainEntry domain, string page, SigningStatus status)
     {
         bool parent = domain.Subdomains == SubdomainSigning.UseParentKeys;
         var fields = Of($"""
@@ -83,7 +91,7 @@ public static class DomainPages
             </fieldset>
             <button type="submit" class="button secondary">Save</button>
             """);
-        var state = domain.SigningEnabled ? Badge("ok", "Signing is on") : Badge("neutral", "Signing is off");
+        var state = SigningBadge.For(status);
         return Of($"""<div class="card"><h2>Signing</h2><p>{state}</p>{Form(context, page + "/settings", fields, "stack")}</div>""");
     }
 

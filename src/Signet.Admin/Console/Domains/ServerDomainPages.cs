@@ -1,9 +1,11 @@
+using Signet.Admin.Console.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Signet.Admin.Console.Rendering;
 using Signet.Admin.Console.Security;
 using Signet.Store;
+using Signet.Store.Policy;
 using static Signet.Admin.Console.Rendering.Html;
 
 namespace Signet.Admin.Console.Domains;
@@ -22,9 +24,15 @@ public static class ServerDomainPages
     {
         var actor = ConsoleRequest.RequireActor(context);
         var domains = (await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? [];
+        var statuses = new Dictionary<string, Markup>();
+        foreach (var d in domains)
+        {
+            statuses[d.Name] = SigningBadge.For(await SigningStatus.OfDomainAsync(store, actor, d, context.RequestAborted));
+        }
+
         var rows = domains.Select(d => Of($"""
             <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
-            <td>{(d.SigningEnabled ? Badge("ok", "signing on") : Badge("neutral", "signing off"))}</td>
+            <td>{statuses[d.Name]}</td>
             <td>{Time(d.CreatedAt)}</td>
             <td>{ActionButton(context, $"{ConsoleRoutes.ServerDomains}/{Uri.EscapeDataString(d.Name)}/remove", "Remove", "danger",
                 Of($"""<label class="confirm"><input type="checkbox" name="confirm" value="yes" required> delete its keys too</label>"""))}</td></tr>

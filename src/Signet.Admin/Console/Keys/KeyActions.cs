@@ -108,9 +108,9 @@ public static class KeyActions
             return Flash.Redirect(context, page, result.Error!.Message, isError: true);
         }
 
-        return Flash.Redirect(context, page, result.Value!.Count > 0
-            ? "the new record is published: Signet now signs with the new key."
-            : "DNS checked; the new record is not seen yet.");
+        return result.Value!.Count > 0
+            ? Flash.Redirect(context, page, "the new record is published: Signet now signs with the new key.")
+            : Flash.Redirect(context, page, "DNS checked; the new record is not seen yet, so Signet still signs with the old key.", FlashTone.Warning);
     }
 
     private static async Task<IResult> KeyActionAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page, Guid id, string action)
@@ -124,10 +124,14 @@ public static class KeyActions
 
         var key = found.Value!;
         var ct = context.RequestAborted;
+        if (action == "check")
+        {
+            return await CheckDnsAsync(context, store, actor, key, page);
+        }
+
         var form = await context.Request.ReadFormAsync(ct);
         (bool ok, string message) = action switch
         {
-            "check" => Outcome(await store.CheckKeyDnsAsync(actor, id, ct), k => k.LastDnsCheck?.Summary ?? "DNS checked"),
             "activate" => Outcome(await store.ActivateKeyAsync(actor, id, form["force"] == "true", ct), k => $"{k.Selector} is active: Signet signs with it now."),
             "retire" => Outcome(await store.RetireKeyAsync(actor, id, ct), k => $"{k.Selector} no longer signs; keep its record published for a few days."),
             "revoke" => Outcome(await store.RevokeKeyAsync(actor, id, ct), k => $"{k.Selector} is revoked: publish its record as {KeyRecords.RevokedValue}"),
@@ -137,6 +141,19 @@ public static class KeyActions
             _ => (false, "unknown action " + action),
         };
         return Flash.Redirect(context, page, ok ? message : $"{key.Selector}: {message}", isError: !ok);
+    }
+
+    // A check that ran is reported with the tone of what it found: a missing or wrong record is red, never "Done".
+    private static async Task<IResult> CheckDnsAsync(HttpContext context, ISignetStore store, Actor actor, KeyEntry key, string page)
+    {
+        var result = await store.CheckKeyDnsAsync(actor, key.Id, context.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Flash.Redirect(context, page, $"{key.Selector}: {result.Error!.Message}", FlashTone.Error);
+        }
+
+        var check = result.Value!.LastDnsCheck!;
+        return Flash.Redirect(context, page, check.Summary, KeyStatus.Tone(check), KeyStatus.Heading(check));
     }
 
     private static (bool, string) Outcome<T>(StoreResult<T> result, Func<T, string> success) =>

@@ -10,10 +10,7 @@ public static class Page
 {
     public static IResult Render(HttpContext context, string title, Markup content, Actor? actor = null, string? current = null, int status = StatusCodes.Status200OK)
     {
-        var flash = Flash.Take(context);
-        var flashMarkup = flash is null
-            ? Markup.Empty
-            : Of($"""<div class="flash {(flash.Value.IsError ? "bad" : "ok")}" role="{(flash.Value.IsError ? "alert" : "status")}"><strong>{(flash.Value.IsError ? "Not done: " : "Done: ")}</strong>{flash.Value.Text}</div>""");
+        var flashMarkup = Flash.Render(context);
         var html = Of($"""
             <!DOCTYPE html>
             <html lang="en">

@@ -67,6 +67,9 @@ public static class ConsoleRequest
         response.Headers.XFrameOptions = "DENY";
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        response.Headers.CacheControl = "no-store";
+        // Exactly what antiforgery sets on a page with a form: any other value makes it log a warning on every page
+        // view that overrides it (event 8), which buried the log a person reads. no-store is what matters here.
+        response.Headers.CacheControl = "no-cache, no-store";
+        response.Headers.Pragma = "no-cache";
     }
 }

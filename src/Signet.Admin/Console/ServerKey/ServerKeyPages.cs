@@ -1,3 +1,4 @@
+using Signet.Store.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,9 +36,7 @@ public static class ServerKeyPages
             {TextField("hostName", "Host name", server.HostName, hint: "The d= of server-wide signatures; records go under _domainkey." + server.HostName)}
             <button type="submit" class="button secondary">Save the host name</button>
             """);
-        var signingState = server.ServerSigningEnabled
-            ? Badge("ok", "Server-wide signing is on")
-            : Badge("neutral", "Server-wide signing is off");
+        var signingState = SigningBadge.For(await SigningStatus.OfServerAsync(store, actor, context.RequestAborted));
         var signingForm = Form(context, ConsoleRoutes.ServerDkim + "/signing", Of($"""
             <input type="hidden" name="enabled" value="{(server.ServerSigningEnabled ? "false" : "true")}">
             <button type="submit" class="button {(server.ServerSigningEnabled ? "secondary" : "primary")}">{(server.ServerSigningEnabled ? "Turn server-wide signing off" : "Turn server-wide signing on")}</button>

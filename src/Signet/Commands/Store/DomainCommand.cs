@@ -1,5 +1,6 @@
 using Signet.Cli;
 using Signet.Store.Model;
+using Signet.Store.Policy;
 
 namespace Signet.Commands.Store;
 
@@ -14,7 +15,8 @@ public sealed class DomainCommand : StoreCommand
         Usage: signet domain add|list|set|remove [--domain DOMAIN] [--data DIR] [--store CONNECTION-STRING]
 
           add --domain D                   protect a domain (signing on, subdomains signed with its keys)
-          list                             the domains, one a line: name, signing on/off, how subdomains are signed
+          list                             the domains, one a line: name, whether its next message is signed
+                                           (and if not, why), how subdomains are signed
           set --domain D [--signing on|off] [--subdomains parent|own]
                                            turn signing on or off; sign subdomains with the parent's keys, or
                                            require each subdomain to have its own entry and keys
@@ -41,7 +43,7 @@ public sealed class DomainCommand : StoreCommand
     {
         var domain = StoreCommandContext.Ok(await context.Store.AddDomainAsync(StoreCommandContext.Actor, context.Options.Require("domain"), cancellationToken)
             .ConfigureAwait(false));
-        context.Console.WriteLine($"added {domain.Name}: signing is on; generate a key with: signet key generate --domain {domain.Name} --selector s1");
+        context.Console.WriteLine($"added {DomainArguments.Display(domain.Name)}: not signing yet (no key); generate one with: signet key generate --domain {domain.Name} --selector s1");
         return ExitCodes.Success;
     }
 
@@ -50,7 +52,8 @@ public sealed class DomainCommand : StoreCommand
         var domains = StoreCommandContext.Ok(await context.Store.ListDomainsAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
         foreach (var domain in domains)
         {
-            context.Console.WriteLine(Line(domain));
+            var status = await SigningStatus.OfDomainAsync(context.Store, StoreCommandContext.Actor, domain, cancellationToken).ConfigureAwait(false);
+            context.Console.WriteLine($"{DomainArguments.Display(domain.Name)}\t{status.Words}\tsubdomains {Subdomains(domain)}");
         }
 
         return ExitCodes.Success;
@@ -92,5 +95,7 @@ public sealed class DomainCommand : StoreCommand
     }
 
     private static string Line(DomainEntry domain) =>
-        $"{domain.Name}\tsigning {(domain.SigningEnabled ? "on" : "off")}\tsubdomains {(domain.Subdomains == SubdomainSigning.UseParentKeys ? "parent" : "own")}";
+        $"{DomainArguments.Display(domain.Name)}\tsigning turned {(domain.SigningEnabled ? "on" : "off")}\tsubdomains {Subdomains(domain)}";
+
+    private static string Subdomains(DomainEntry domain) => domain.Subdomains == SubdomainSigning.UseParentKeys ? "parent" : "own";
 }

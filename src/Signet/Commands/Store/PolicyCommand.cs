@@ -39,7 +39,7 @@ public sealed class PolicyCommand : StoreCommand
         MessageInput message;
         await using (input.ConfigureAwait(false))
         {
-            message = await MessageInput.ReadAsync(input, cancellationToken).ConfigureAwait(false);
+            message = await MessageInput.ReadAsync(input, skipMboxSeparator: true, cancellationToken).ConfigureAwait(false);
         }
 
         var from = FromHeaderParser.Parse(message.Header.Named("From").Select(f => f.ValueMemory).ToList());

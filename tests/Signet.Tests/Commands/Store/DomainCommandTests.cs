@@ -8,10 +8,23 @@ public sealed class DomainCommandTests : IDisposable
     public async Task Domain_AddSetListRemove_RoundTrip()
     {
         Assert.Contains("added example.com", await _cli.Ok("domain", "add", "--domain", "Example.COM"));
-        Assert.Contains("example.com\tsigning off\tsubdomains own", await _cli.Ok("domain", "set", "--domain", "example.com", "--signing", "off", "--subdomains", "own"));
-        Assert.Equal("example.com\tsigning off\tsubdomains own\n", await _cli.Ok("domain", "list"));
+        Assert.Contains("example.com\tsigning turned off\tsubdomains own", await _cli.Ok("domain", "set", "--domain", "example.com", "--signing", "off", "--subdomains", "own"));
+        Assert.Equal("example.com\tnot signing: signing is turned off for this domain\tsubdomains own\n", await _cli.Ok("domain", "list"));
         Assert.Contains("removed example.com", await _cli.Ok("domain", "remove", "--domain", "example.com"));
         Assert.Equal(string.Empty, await _cli.Ok("domain", "list"));
+    }
+
+    // "signing on" with no key was untrue: only an active key signs the next message.
+    [Fact]
+    public async Task DomainList_SaysSigningOnlyOnceAKeyIsActive_AndShowsUnicodeBesideALabels()
+    {
+        await _cli.Ok("domain", "add", "--domain", "bücher.example");
+        Assert.Equal("xn--bcher-kva.example (bücher.example)\tnot signing: no key — generate one, publish its record, then activate\tsubdomains parent\n",
+            await _cli.Ok("domain", "list"));
+        await _cli.Ok("key", "generate", "--domain", "bücher.example", "--selector", "s1", "--algorithm", "ed25519");
+        Assert.Contains("not signing: no active key — publish s1, then activate", await _cli.Ok("domain", "list"));
+        await _cli.Ok("key", "activate", "--domain", "bücher.example", "--selector", "s1", "--force");
+        Assert.Contains("\tsigning: signs with s1\t", await _cli.Ok("domain", "list"));
     }
 
     [Fact]
