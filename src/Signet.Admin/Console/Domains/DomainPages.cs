@@ -33,12 +33,12 @@ public static class DomainPages
         var domains = (await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? [];
         var rows = domains.Select(d => Of($"""
             <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
-            <td>{(d.SigningEnabled ? Badge("ok", "signing on") : Badge("neutral", "signing off"))}</td>
+            <td data-label="Signing">{(d.SigningEnabled ? Badge("ok", "signing on") : Badge("neutral", "signing off"))}</td>
             <td><a href="{ConsoleRoutes.DomainDkim(d.Name)}">DKIM keys and records</a></td></tr>
             """));
         var content = domains.Count == 0
             ? Of($"<p>No domain is assigned to you yet. Ask a server admin to assign one.</p>")
-            : Of($"""<div class="table-wrap"><table><caption class="visually-hidden">Your domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Keys</th></tr></thead><tbody>{rows}</tbody></table></div>""");
+            : Of($"""<div class="table-wrap"><table class="reflow"><caption class="visually-hidden">Your domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Keys</th></tr></thead><tbody>{rows}</tbody></table></div>""");
         return Page.Render(context, "My domains", content, actor, "domains");
     }
 

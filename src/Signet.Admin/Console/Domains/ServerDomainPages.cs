@@ -24,14 +24,14 @@ public static class ServerDomainPages
         var domains = (await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? [];
         var rows = domains.Select(d => Of($"""
             <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
-            <td>{(d.SigningEnabled ? Badge("ok", "signing on") : Badge("neutral", "signing off"))}</td>
-            <td>{Time(d.CreatedAt)}</td>
+            <td data-label="Signing">{(d.SigningEnabled ? Badge("ok", "signing on") : Badge("neutral", "signing off"))}</td>
+            <td data-label="Added">{Time(d.CreatedAt)}</td>
             <td>{ActionButton(context, $"{ConsoleRoutes.ServerDomains}/{Uri.EscapeDataString(d.Name)}/remove", "Remove", "danger",
                 Of($"""<label class="confirm"><input type="checkbox" name="confirm" value="yes" required> delete its keys too</label>"""))}</td></tr>
             """));
         var table = domains.Count == 0
             ? Of($"<p>No domain yet. Add the domains this server sends mail for.</p>")
-            : Of($"""<div class="table-wrap"><table><caption class="visually-hidden">Protected domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Added</th><th scope="col">Remove</th></tr></thead><tbody>{rows}</tbody></table></div>""");
+            : Of($"""<div class="table-wrap"><table class="reflow"><caption class="visually-hidden">Protected domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Added</th><th scope="col">Remove</th></tr></thead><tbody>{rows}</tbody></table></div>""");
         var add = Form(context, ConsoleRoutes.ServerDomains + "/add", Of($"""
             {TextField("domain", "Domain name", hint: "As in example.com; international names are stored as A-labels.")}
             <button type="submit" class="button primary">Add the domain</button>
