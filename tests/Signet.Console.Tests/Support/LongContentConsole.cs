@@ -42,6 +42,31 @@ public sealed class LongContentConsole : IAsyncDisposable
         ("/domains/" + LongDomain + "/dkim", DomainAdmin),
     ];
 
+    /// <summary>The confirmation pages of destructive steps; {server:s1} and {domain:s1} stand for a key's id.</summary>
+    public static IReadOnlyList<(string Path, string User)> ConfirmationPages { get; } =
+    [
+        ("/server/dkim/keys/{server:s1}/activate", ServerAdmin),
+        ("/domains/" + LongDomain + "/dkim/keys/{domain:retiring2024}/revoke", ServerAdmin),
+        ("/domains/" + LongDomain + "/dkim/keys/{domain:revoked2023}/delete", ServerAdmin),
+        ("/server/domains/" + LongDomain + "/remove", ServerAdmin),
+        ("/domains/" + LongDomain + "/dkim/keys/{domain:ed2025}/delete", DomainAdmin),
+    ];
+
+    /// <summary>Replaces {server:selector} and {domain:selector} in <paramref name="path"/> with that key's id.</summary>
+    public async Task<string> ResolveAsync(string path)
+    {
+        foreach (var (scope, owner) in new[] { ("server", KeyOwner.Server), ("domain", KeyOwner.ForDomain(LongDomain)) })
+        {
+            var keys = Require(await Host.Store.ListKeysAsync(Actor.LocalAdministrator, owner, ConsoleHost.Token));
+            foreach (var key in keys)
+            {
+                path = path.Replace($"{{{scope}:{key.Selector}}}", key.Id.ToString(), StringComparison.Ordinal);
+            }
+        }
+
+        return path;
+    }
+
     public static async Task<LongContentConsole> StartAsync()
     {
         string wrongKey = Convert.ToBase64String(new byte[300]);
