@@ -38,7 +38,10 @@ public sealed class LongContentConsole : IAsyncDisposable
         ("/server/audit", ServerAdmin),
         ("/domains/" + LongDomain + "/dkim", ServerAdmin),
         ("/check", ServerAdmin),
+        ("/domains/" + LongDomain + "/dns?rua=dmarc-aggregate-reports-for-the-northern-region-relay@reports.example", ServerAdmin),
+        ("/domains/" + LongDomain + "/dns?rua=not%20an%20address", ServerAdmin),
         ("/domains", DomainAdmin),
+        ("/domains/" + LongDomain + "/dns", DomainAdmin),
         ("/domains/" + LongDomain + "/dkim", DomainAdmin),
     ];
 

@@ -20,6 +20,7 @@ public static class DomainPages
         signedIn.MapGet(ConsoleRoutes.Domains, ListAsync);
         signedIn.MapGet("/domains/{domain}/dkim", ShowAsync);
         signedIn.MapPost("/domains/{domain}/dkim/settings", SaveSettingsAsync);
+        DnsRecordsPage.Map(signedIn);
         KeyActions.Map(signedIn, "/domains/{domain}/dkim",
             c => KeyOwner.ForDomain(RouteDomain(c)), c => ConsoleRoutes.DomainDkim(RouteDomain(c)));
     }
@@ -34,7 +35,7 @@ public static class DomainPages
         var rows = domains.Select(d => Of($"""
             <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
             <td data-label="Signing">{(d.SigningEnabled ? Badge("ok", "signing on") : Badge("neutral", "signing off"))}</td>
-            <td><a href="{ConsoleRoutes.DomainDkim(d.Name)}">DKIM keys and records</a></td></tr>
+            <td><a href="{ConsoleRoutes.DomainDkim(d.Name)}">DKIM keys</a> · <a href="{DnsRecordsPage.PathFor(d.Name)}">DNS records</a></td></tr>
             """));
         var content = domains.Count == 0
             ? Of($"<p>No domain is assigned to you yet. Ask a server admin to assign one.</p>")
@@ -65,7 +66,7 @@ public static class DomainPages
             {keys}
             """);
         var breadcrumb = actor.Role == UserRole.ServerAdmin ? ConsoleRoutes.ServerDomains : ConsoleRoutes.Domains;
-        return Page.Render(context, $"{domain.Name}: DKIM", Of($"""<p class="crumbs"><a href="{breadcrumb}">Domains</a> › {domain.Name} › DKIM</p>{content}"""),
+        return Page.Render(context, $"{domain.Name}: DKIM", Of($"""<p class="crumbs"><a href="{breadcrumb}">Domains</a> › {domain.Name} › DKIM</p>{DomainTabs.Render(domain.Name, "dkim")}{content}"""),
             actor, actor.Role == UserRole.ServerAdmin ? "server-domains" : "domains");
     }
 
