@@ -47,6 +47,6 @@ public sealed class FirstRunTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("not aligned with the From domain");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Domain keys are the preferred way");
         await Assertions.Expect(page.GetByText("Server-wide signing is on", new() { Exact = true })).ToBeVisibleAsync();
-        Screenshots.Publish(await Screenshots.TakeAsync(page, "02-server-dkim"));
+        Screenshots.Publish(await Screenshots.TakeAsync(page, "02-server-dkim"), "console.png");
     }
 }
