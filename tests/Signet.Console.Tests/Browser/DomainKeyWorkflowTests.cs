@@ -43,7 +43,7 @@ public sealed class DomainKeyWorkflowTests(BrowserFixture browser)
         await page.Locator("#key-s1").GetByRole(AriaRole.Button, new() { Name = "Activate (start signing)" }).ClickAsync();
         await Assertions.Expect(page.Locator("#key-s1 .badge.ok").First).ToHaveTextAsync("Active: signing");
         await Assertions.Expect(page.Locator(".alignment")).ToContainTextAsync("Mail from @example.com is signed with d=example.com");
-        await Screenshots.TakeAsync(page, "05-domain-dkim");
+        Screenshots.Publish(await Screenshots.TakeAsync(page, "05-domain-dkim"), "console-domain.png");
 
         await page.Locator("#key-s1").GetByRole(AriaRole.Button, new() { Name = "Rotate to a new key" }).ClickAsync();
         var rotation = page.Locator("#rotation");

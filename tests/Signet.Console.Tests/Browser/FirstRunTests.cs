@@ -48,6 +48,6 @@ public sealed class FirstRunTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Domain keys are the preferred way");
         // Turned on, but the only key is pending: the badge says what happens to the next message.
         await Assertions.Expect(page.GetByText("Server-wide signing is on but not signing: no active key — publish s1, then activate", new() { Exact = true })).ToBeVisibleAsync();
-        Screenshots.Publish(await Screenshots.TakeAsync(page, "02-server-dkim"));
+        Screenshots.Publish(await Screenshots.TakeAsync(page, "02-server-dkim"), "console.png");
     }
 }

@@ -17,6 +17,7 @@ public static class Screenshots
         return path;
     }
 
-    /// <summary>The picture the documentation shows (docs/console.png).</summary>
-    public static void Publish(string path) => File.Copy(path, Path.Combine(RepositoryPaths.Root, "docs", "console.png"), overwrite: true);
+    /// <summary>Copies a picture to docs/ under <paramref name="docsName"/> (console.png, console-domain.png), so the
+    /// documentation always shows the pages as they are.</summary>
+    public static void Publish(string path, string docsName) => File.Copy(path, Path.Combine(RepositoryPaths.Root, "docs", docsName), overwrite: true);
 }

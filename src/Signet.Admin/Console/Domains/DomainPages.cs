@@ -21,6 +21,7 @@ public static class DomainPages
         signedIn.MapGet(ConsoleRoutes.Domains, ListAsync);
         signedIn.MapGet("/domains/{domain}/dkim", ShowAsync);
         signedIn.MapPost("/domains/{domain}/dkim/settings", SaveSettingsAsync);
+        DnsRecordsPage.Map(signedIn);
         KeyActions.Map(signedIn, "/domains/{domain}/dkim",
             c => KeyOwner.ForDomain(RouteDomain(c)), c => ConsoleRoutes.DomainDkim(RouteDomain(c)));
     }
@@ -40,12 +41,12 @@ public static class DomainPages
 
         var rows = domains.Select(d => Of($"""
             <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
-            <td>{statuses[d.Name]}</td>
-            <td><a href="{ConsoleRoutes.DomainDkim(d.Name)}">DKIM keys and records</a></td></tr>
+            <td data-label="Signing">{statuses[d.Name]}</td>
+            <td><a href="{ConsoleRoutes.DomainDkim(d.Name)}">DKIM keys</a> · <a href="{DnsRecordsPage.PathFor(d.Name)}">DNS records</a></td></tr>
             """));
         var content = domains.Count == 0
             ? Of($"<p>No domain is assigned to you yet. Ask a server admin to assign one.</p>")
-            : Of($"""<div class="table-wrap"><table><caption class="visually-hidden">Your domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Keys</th></tr></thead><tbody>{rows}</tbody></table></div>""");
+            : Of($"""<div class="table-wrap"><table class="reflow"><caption class="visually-hidden">Your domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Keys</th></tr></thead><tbody>{rows}</tbody></table></div>""");
         return Page.Render(context, "My domains", content, actor, "domains");
     }
 
@@ -73,7 +74,7 @@ public static class DomainPages
             {keys}
             """);
         var breadcrumb = actor.Role == UserRole.ServerAdmin ? ConsoleRoutes.ServerDomains : ConsoleRoutes.Domains;
-        return Page.Render(context, $"{domain.Name}: DKIM", Of($"""<p class="crumbs"><a href="{breadcrumb}">Domains</a> › {domain.Name} › DKIM</p>{content}"""),
+        return Page.Render(context, $"{domain.Name}: DKIM", Of($"""<p class="crumbs"><a href="{breadcrumb}">Domains</a> › {domain.Name} › DKIM</p>{DomainTabs.Render(domain.Name, "dkim")}{content}"""),
             actor, actor.Role == UserRole.ServerAdmin ? "server-domains" : "domains");
     }
 

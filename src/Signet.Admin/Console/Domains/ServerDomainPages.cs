@@ -6,6 +6,7 @@ using Signet.Admin.Console.Rendering;
 using Signet.Admin.Console.Security;
 using Signet.Store;
 using Signet.Store.Policy;
+using Signet.Store.Model;
 using static Signet.Admin.Console.Rendering.Html;
 
 namespace Signet.Admin.Console.Domains;
@@ -17,6 +18,7 @@ public static class ServerDomainPages
     {
         serverAdmin.MapGet(ConsoleRoutes.ServerDomains, ListAsync);
         serverAdmin.MapPost(ConsoleRoutes.ServerDomains + "/add", AddAsync);
+        serverAdmin.MapGet(ConsoleRoutes.ServerDomains + "/{domain}/remove", ConfirmRemoveAsync);
         serverAdmin.MapPost(ConsoleRoutes.ServerDomains + "/{domain}/remove", RemoveAsync);
     }
 
@@ -32,14 +34,13 @@ public static class ServerDomainPages
 
         var rows = domains.Select(d => Of($"""
             <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
-            <td>{statuses[d.Name]}</td>
-            <td>{Time(d.CreatedAt)}</td>
-            <td>{ActionButton(context, $"{ConsoleRoutes.ServerDomains}/{Uri.EscapeDataString(d.Name)}/remove", "Remove", "danger",
-                Of($"""<label class="confirm"><input type="checkbox" name="confirm" value="yes" required> delete its keys too</label>"""))}</td></tr>
+            <td data-label="Signing">{statuses[d.Name]}</td>
+            <td data-label="Added">{Time(d.CreatedAt)}</td>
+            <td>{LinkButton($"{ConsoleRoutes.ServerDomains}/{Uri.EscapeDataString(d.Name)}/remove", "Remove…", "danger")}</td></tr>
             """));
         var table = domains.Count == 0
             ? Of($"<p>No domain yet. Add the domains this server sends mail for.</p>")
-            : Of($"""<div class="table-wrap"><table><caption class="visually-hidden">Protected domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Added</th><th scope="col">Remove</th></tr></thead><tbody>{rows}</tbody></table></div>""");
+            : Of($"""<div class="table-wrap"><table class="reflow"><caption class="visually-hidden">Protected domains</caption><thead><tr><th scope="col">Domain</th><th scope="col">Signing</th><th scope="col">Added</th><th scope="col">Remove</th></tr></thead><tbody>{rows}</tbody></table></div>""");
         var add = Form(context, ConsoleRoutes.ServerDomains + "/add", Of($"""
             {TextField("domain", "Domain name", hint: "As in example.com; international names are stored as A-labels.")}
             <button type="submit" class="button primary">Add the domain</button>
@@ -58,6 +59,30 @@ public static class ServerDomainPages
         return result.Succeeded
             ? Flash.Redirect(context, ConsoleRoutes.ServerDomains, $"{result.Value!.Name} is protected. Give it a key on its DKIM page.")
             : Flash.Redirect(context, ConsoleRoutes.ServerDomains, result.Error!.Message, isError: true);
+    }
+
+    // Removing a domain deletes its keys with it: the page says how many, and the tick box that agrees is required.
+    private static async Task<IResult> ConfirmRemoveAsync(HttpContext context, ISignetStore store, string domain)
+    {
+        var actor = ConsoleRequest.RequireActor(context);
+        var found = await store.GetDomainAsync(actor, domain, context.RequestAborted);
+        if (!found.Succeeded)
+        {
+            return Page.NotFound(context, actor, "There is no such domain");
+        }
+
+        string name = found.Value!.Name;
+        var keys = (await store.ListKeysAsync(actor, KeyOwner.ForDomain(name), context.RequestAborted)).Value ?? [];
+        string count = keys.Count switch { 0 => "no keys", 1 => "1 key", _ => $"{keys.Count} keys" };
+        var agree = Of($"""
+            <div class="check-row"><input type="checkbox" id="confirm-keys" name="confirm" value="yes" required aria-describedby="confirm-keys-hint">
+            <label for="confirm-keys">Delete its keys too ({count}) <span class="required">(required)</span></label>
+            <span class="hint" id="confirm-keys-hint">Required: a domain is removed with its keys; their private keys are destroyed.</span></div>
+            """);
+        return ConfirmationPage.Render(context, actor, $"Remove {name}?", Of($"""
+            <p>Signet stops signing mail from {name} and forgets it: its {count}, its settings and the admins' access to it.
+            Mail from {name} is then signed with the server-wide key only, if that is on. Remove its DKIM records from DNS afterwards.</p>
+            """), $"{ConsoleRoutes.ServerDomains}/{Uri.EscapeDataString(name)}/remove", $"Yes, remove {name}", ConsoleRoutes.ServerDomains, "server-domains", agree);
     }
 
     private static async Task<IResult> RemoveAsync(HttpContext context, ISignetStore store, string domain)

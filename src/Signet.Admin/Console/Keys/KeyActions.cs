@@ -23,6 +23,8 @@ public static class KeyActions
         group.MapPost(prefix + "/rotations/advance", (HttpContext c, ISignetStore s) => AdvanceAsync(c, s, pageOf(c)));
         group.MapPost(prefix + "/keys/{id:guid}/{action}", (HttpContext c, ISignetStore s, Guid id, string action) =>
             KeyActionAsync(c, s, ownerOf(c), pageOf(c), id, action));
+        group.MapGet(prefix + "/keys/{id:guid}/{action}", (HttpContext c, ISignetStore s, Guid id, string action) =>
+            KeyConfirmations.ShowAsync(c, s, ownerOf(c), pageOf(c), id, action));
     }
 
     private static async Task<IResult> GenerateAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page)
@@ -37,9 +39,14 @@ public static class KeyActions
             "rsa3072" => [new KeyGenerationRequest(selector, DkimKeyType.Rsa, 3072)],
             "rsa4096" => [new KeyGenerationRequest(selector, DkimKeyType.Rsa, 4096)],
             "ed25519" => [new KeyGenerationRequest(selector, DkimKeyType.Ed25519)],
-            "both" => new[] { new KeyGenerationRequest(selector), new KeyGenerationRequest(form["ed25519Selector"].ToString().Trim(), DkimKeyType.Ed25519) },
+            "both" => new[] { new KeyGenerationRequest(selector), new KeyGenerationRequest(Ed25519Partner(selector, form["ed25519Selector"].ToString().Trim()), DkimKeyType.Ed25519) },
             _ => [new KeyGenerationRequest(selector)],
         };
+        if (await PairProblemAsync(store, actor, owner, requests, context.RequestAborted) is { } problem)
+        {
+            return Flash.Redirect(context, page, problem, isError: true);
+        }
+
         var made = new List<string>();
         foreach (var request in requests)
         {
@@ -58,6 +65,28 @@ public static class KeyActions
         }
 
         return Flash.Redirect(context, page, $"generated. Publish the record {string.Join(" and ", made)}, check DNS, then activate.");
+    }
+
+    /// <summary>The Ed25519 selector of a "both" pair: the one the admin named, or the RSA selector followed by "e"
+    /// (s1 and s1e), so the two keys read as a pair in DNS.</summary>
+    public static string Ed25519Partner(string rsaSelector, string named) => named.Length > 0 ? named : rsaSelector + "e";
+
+    // A pair is made whole or not at all: both selectors are checked before the first key is generated.
+    private static async Task<string?> PairProblemAsync(ISignetStore store, Actor actor, KeyOwner owner, KeyGenerationRequest[] requests, CancellationToken ct)
+    {
+        if (requests.Length < 2)
+        {
+            return null;
+        }
+
+        if (string.Equals(requests[0].Selector, requests[1].Selector, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the RSA and Ed25519 keys need two different selectors (both are {requests[0].Selector})";
+        }
+
+        var used = ((await store.ListKeysAsync(actor, owner, ct)).Value ?? []).Select(k => k.Selector).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var taken = requests.Select(r => r.Selector).Where(used.Contains).ToList();
+        return taken.Count == 0 ? null : $"the selector {string.Join(" and ", taken)} is already used by a key of this domain; choose another";
     }
 
     private static async Task<IResult> ImportAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page)
@@ -130,6 +159,11 @@ public static class KeyActions
         }
 
         var form = await context.Request.ReadFormAsync(ct);
+        if (KeyConfirmations.Required(action, form) && !KeyConfirmations.Given(form))
+        {
+            return Results.Redirect($"{page}/keys/{key.Id}/{action}");
+        }
+
         (bool ok, string message) = action switch
         {
             "activate" => Outcome(await store.ActivateKeyAsync(actor, id, form["force"] == "true", ct), k => $"{k.Selector} is active: Signet signs with it now."),
@@ -159,6 +193,6 @@ public static class KeyActions
     private static (bool, string) Outcome<T>(StoreResult<T> result, Func<T, string> success) =>
         result.Succeeded ? (true, success(result.Value!)) : (false, result.Error!.Message);
 
-    private static bool BelongsTo(KeyEntry key, KeyOwner owner) =>
+    public static bool BelongsTo(KeyEntry key, KeyOwner owner) =>
         key.Scope == owner.Scope && (owner.Scope == KeyScope.Server || string.Equals(key.Domain, owner.Domain, StringComparison.OrdinalIgnoreCase));
 }

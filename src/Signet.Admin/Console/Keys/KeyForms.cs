@@ -24,16 +24,17 @@ public static class KeyForms
     {
         var options = KeyChoices.Select((c, i) => Of($"""<option value="{c.Value}"{(i == 0 ? Of($" selected") : Markup.Empty)}>{c.Label}</option>"""));
         var generate = Of($"""
-            {TextField("selector", "Selector", suggested, hint: "The name of the key in DNS, as in " + suggested + "._domainkey. Use a new one for each key.")}
-            <div class="field"><label for="field-kind">Key</label><select id="field-kind" name="kind">{options}</select></div>
-            {TextField("ed25519Selector", "Selector for the Ed25519 key (only with Both)", suggested + "e", required: false)}
+            {TextField("selector", "Selector", suggested, hint: "The name of the key in DNS, as in " + suggested + "._domainkey. Use a new one for each key.", id: "generate-selector")}
+            <div class="field"><label for="generate-kind">Key</label><select id="generate-kind" name="kind">{options}</select></div>
+            {TextField("ed25519Selector", "Selector for the Ed25519 key (only with Both)", required: false, id: "generate-ed25519-selector",
+                hint: $"Leave it empty to pair the two keys as {suggested} and {suggested}e: the selector above followed by e.")}
             <button type="submit" class="button primary">Generate the key</button>
             """);
         var import = Of($"""
-            {TextField("selector", "Selector", suggested)}
-            <div class="field"><label for="field-pem">Private key (PEM, or an Ed25519 seed in base64)</label>
-            <textarea id="field-pem" name="pem" rows="5" class="mono" spellcheck="false" autocomplete="off"></textarea></div>
-            <div class="field"><label for="field-file">…or upload the file</label><input id="field-file" name="file" type="file"></div>
+            {TextField("selector", "Selector", suggested, id: "import-selector")}
+            <div class="field"><label for="import-pem">Private key (PEM, or an Ed25519 seed in base64)</label>
+            <textarea id="import-pem" name="pem" rows="5" class="mono" spellcheck="false" autocomplete="off"></textarea></div>
+            <div class="field"><label for="import-file">…or upload the file</label><input id="import-file" name="file" type="file"></div>
             <button type="submit" class="button secondary">Import the key</button>
             """);
         return Of($"""

@@ -60,9 +60,9 @@ public static class KeyPanel
     }
 
     // Activation waits for DNS; when the record is known to be missing or wrong, an admin may still insist.
-    private static Markup ForceActivate(HttpContext context, KeyEntry key, string action) =>
+    private static Markup ForceActivate(KeyEntry key, string action) =>
         key.LastDnsCheck is { Matches: false }
-            ? ActionButton(context, action + "/activate", "Activate anyway", "danger", Of($"""<input type="hidden" name="force" value="true">"""))
+            ? LinkButton(action + "/activate", "Activate anyway…", "danger")
             : Markup.Empty;
 
     private static Markup Actions(HttpContext context, KeyEntry key, string action, IReadOnlyList<KeyEntry> keys)
@@ -70,15 +70,15 @@ public static class KeyPanel
         var check = ActionButton(context, action + "/check", "Check DNS now");
         return key.State switch
         {
-            KeyState.Pending => Of($"""{check}{ActionButton(context, action + "/activate", "Activate (start signing)", "primary")}{ForceActivate(context, key, action)}{ActionButton(context, action + "/delete", "Delete", "danger")}"""),
+            KeyState.Pending => Of($"""{check}{ActionButton(context, action + "/activate", "Activate (start signing)", "primary")}{ForceActivate(key, action)}{LinkButton(action + "/delete", "Delete…", "danger")}"""),
             KeyState.Active when key.RotationId is null => Of($"""
                 {check}
                 {Form(context, action + "/rotate", Of($"""<label for="{key.Selector}-next">New selector</label><input id="{key.Selector}-next" name="selector" value="{SuggestSelector(keys)}" required size="8"><button type="submit" class="button primary">Rotate to a new key</button>"""), "inline rotate")}
                 {ActionButton(context, action + "/retire", "Retire (stop signing)")}
                 """),
             KeyState.Active => check,
-            KeyState.Retiring => Of($"""{check}{ActionButton(context, action + "/revoke", "Revoke (publish p= empty)", "danger")}"""),
-            KeyState.Revoked => Of($"""{check}{ActionButton(context, action + "/delete", "Delete (destroys the private key)", "danger")}"""),
+            KeyState.Retiring => Of($"""{check}{LinkButton(action + "/revoke", "Revoke (publish p= empty)…", "danger")}"""),
+            KeyState.Revoked => Of($"""{check}{LinkButton(action + "/delete", "Delete (destroys the private key)…", "danger")}"""),
             _ => Markup.Empty,
         };
     }

@@ -26,12 +26,18 @@ public static class Html
     public static Markup ActionButton(HttpContext context, string action, string label, string style = "secondary", Markup extra = default) =>
         Form(context, action, Of($"""{extra}<button type="submit" class="button {style}">{label}</button>"""));
 
+    /// <summary>A link that looks like a button: for a step that first opens a page (a confirmation), not an action.</summary>
+    public static Markup LinkButton(string href, string label, string style = "secondary") =>
+        Of($"""<a class="button {style}" href="{href}">{label}</a>""");
+
     /// <summary>A status in words and colour: <paramref name="kind"/> is ok, warn, bad or neutral.</summary>
     public static Markup Badge(string kind, string words) => Of($"""<span class="badge {kind}">{words}</span>""");
 
-    public static Markup TextField(string name, string label, string? value = null, string type = "text", string? hint = null, bool required = true, string? autocomplete = null)
+    /// <summary>A labelled text input. Give <paramref name="id"/> when the page holds two fields of the same name
+    /// (two forms), so each label points at its own input.</summary>
+    public static Markup TextField(string name, string label, string? value = null, string type = "text", string? hint = null, bool required = true, string? autocomplete = null, string? id = null)
     {
-        string id = "field-" + name;
+        id ??= "field-" + name;
         var hintMarkup = hint is null ? Markup.Empty : Of($"""<span class="hint" id="{id}-hint">{hint}</span>""");
         var described = hint is null ? Markup.Empty : Of($""" aria-describedby="{id}-hint" """);
         var req = required ? Of($" required") : Markup.Empty;

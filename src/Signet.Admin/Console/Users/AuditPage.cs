@@ -19,10 +19,10 @@ public static class AuditPage
     {
         var actor = ConsoleRequest.RequireActor(context);
         var entries = (await store.ListAuditAsync(actor, Limit, context.RequestAborted)).Value ?? [];
-        var rows = entries.Select(e => Of($"""<tr><td class="nowrap">{Time(e.At)}</td><td>{e.Actor}</td><td>{e.Action}</td><td>{e.Target}</td><td>{e.Detail}</td></tr>"""));
+        var rows = entries.Select(e => Of($"""<tr><td class="nowrap" data-label="When">{Time(e.At)}</td><td data-label="Who">{e.Actor}</td><td data-label="Action">{e.Action}</td><td data-label="On">{e.Target}</td><td data-label="Detail">{e.Detail}</td></tr>"""));
         return Page.Render(context, "Audit log", Of($"""
             <p class="lead">The last {Limit} actions, newest first. Secrets are never recorded.</p>
-            <div class="table-wrap"><table><caption class="visually-hidden">Audit log</caption>
+            <div class="table-wrap"><table class="reflow"><caption class="visually-hidden">Audit log</caption>
             <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">On</th><th scope="col">Detail</th></tr></thead>
             <tbody>{rows}</tbody></table></div>
             """), actor, "server-audit");
