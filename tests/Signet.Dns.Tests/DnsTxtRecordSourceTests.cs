@@ -7,6 +7,7 @@ using Signet.Testing;
 
 namespace Signet.Dns.Tests;
 
+[Trait("Tier", "Integration")]
 public class DnsTxtRecordSourceTests(KeyZoneFixture fixture) : IClassFixture<KeyZoneFixture>
 {
     private DnsTxtRecordSource Source(bool useCache = false) =>
@@ -112,6 +113,7 @@ public class DnsTxtRecordSourceTests(KeyZoneFixture fixture) : IClassFixture<Key
     }
 }
 
+[Trait("Tier", "Integration")]
 public class DnsTxtRecordSourceKeySizeTests
 {
     [Fact]

@@ -16,6 +16,7 @@ public sealed class RelayLoadTestGroup;
 /// <summary>Volume: a 50 MB message with bounded memory, and many messages over parallel connections. These run alone,
 /// so the memory measured is the relay's.</summary>
 [Collection(nameof(RelayLoadTests))]
+[Trait("Tier", "Integration")]
 public sealed partial class RelayLoadTests(ITestOutputHelper output)
 {
     private const string SmtpSink = "/usr/sbin/smtp-sink";

@@ -7,6 +7,7 @@ using Signet.Testing;
 
 namespace Signet.Relay.Tests;
 
+[Trait("Tier", "Integration")]
 public sealed class RelaySigningTests
 {
     private const string Swaks = "/usr/bin/swaks";

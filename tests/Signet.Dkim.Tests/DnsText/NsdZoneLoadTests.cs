@@ -10,6 +10,7 @@ namespace Signet.Dkim.Tests.DnsText;
 
 /// <summary>Loads the formatter's zone-file text into nsd, an authoritative server people run, and checks that the
 /// record it serves is byte for byte the value we formatted.</summary>
+[Trait("Tier", "Integration")]
 public partial class NsdZoneLoadTests
 {
     private const string NsdCheckzone = "/usr/sbin/nsd-checkzone";

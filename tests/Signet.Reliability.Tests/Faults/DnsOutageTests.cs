@@ -8,6 +8,7 @@ namespace Signet.Reliability.Tests.Faults;
 
 /// <summary>DNS down, silent or broken: verification answers temperror within the configured timeout, and a burst of
 /// verifications waiting on a dead server does not hold threads that other verifications need.</summary>
+[Trait("Tier", "Integration")]
 public sealed class DnsOutageTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);

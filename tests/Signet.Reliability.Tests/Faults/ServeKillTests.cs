@@ -9,6 +9,7 @@ namespace Signet.Reliability.Tests.Faults;
 /// through Postfix, then started again: Postfix tempfails what it could not filter, the senders offer it again, and
 /// every message arrives exactly once, signed.</summary>
 [Collection(FaultGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class ServeKillTests(ITestOutputHelper output)
 {
     [Fact]

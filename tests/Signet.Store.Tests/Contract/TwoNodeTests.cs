@@ -5,6 +5,7 @@ using static Signet.Store.Tests.Support.StoreHarness;
 namespace Signet.Store.Tests.Contract;
 
 [Collection(StoreTestGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class TwoNodeTests(PostgresFixture postgres)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Signet.Tests.Serve;
 
 /// <summary>The independent peers the mail-flow tests check serve's work with: dkimpy (python3-dkim) and Debian's
 /// miltertest. A missing one fails the test with what to install.</summary>
+[Signet.Testing.OutsideServer]
 internal static class ExternalTools
 {
     public static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "Serve", "scripts", name);

@@ -6,6 +6,7 @@ namespace Signet.Tests.Serve;
 /// <summary>The private Postfix the mail-flow tests run: it relays to the sink, and with its milter unreachable it
 /// answers 4xx and delivers nothing (milter_default_action = tempfail), which is what keeps mail from leaving
 /// unsigned when Signet is down.</summary>
+[Trait("Tier", "Integration")]
 public class PostfixFixtureTests
 {
     private static readonly byte[] Message = Encoding.ASCII.GetBytes(

@@ -6,6 +6,7 @@ namespace Signet.Tests.Serve;
 /// <summary>Stopping and starting serve under a running Postfix: nothing is lost and nothing leaves unsigned; a
 /// message in progress at SIGTERM is finished; a bad setting fails start with one line and exit status 2.</summary>
 [Collection(MailFlowGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class ServeLifecycleTests
 {
     [Fact]
