@@ -1,5 +1,4 @@
 using Signet.Testing;
-using TestKeys = Signet.Dkim.Tests.Keys.TestKeys;
 using System.Text;
 using System.Text.RegularExpressions;
 using Signet.Dkim.DnsText;
@@ -25,7 +24,7 @@ public partial class NsdZoneLoadTests
     [InlineData("rsa4096", DkimDnsTextFormat.Escaped)]
     public void NsdCheckzone_FormattedRecord_LoadsAsTheSameValue(string keyName, DkimDnsTextFormat format)
     {
-        string value = DkimKeyRecord.Format(TestKeys.ByName(keyName).PublicKey, testing: keyName == "rsa1024");
+        string value = DkimKeyRecord.Format(TestKeys.Named(keyName).PublicKey, testing: keyName == "rsa1024");
         string text = DkimDnsTextFormatter.Format(RecordName, value, format);
         string line = format == DkimDnsTextFormat.Zone ? text : $"{RecordName}. 3600 IN TXT {text}";
 
