@@ -4,6 +4,7 @@ using Signet.Testing;
 
 namespace Signet.Dns.Tests;
 
+[Trait("Tier", "Integration")]
 public class DnsTxtRecordSourceCacheTests
 {
     private const string Name = "s1._domainkey.example.com";

@@ -8,6 +8,7 @@ namespace Signet.Relay.Tests;
 
 /// <summary>Nothing is lost: the client hears 250 only after the next hop took the message, and every refusal or
 /// failure of the next hop reaches the client as the same kind of reply.</summary>
+[Trait("Tier", "Integration")]
 public sealed class RelayDeliveryTests
 {
     private static readonly byte[] Message = Encoding.ASCII.GetBytes(TestMessages.Simple);

@@ -16,6 +16,7 @@ public sealed class RelayLoadTestGroup;
 /// <summary>Volume: a 50 MB message with bounded memory, and many messages over parallel connections. These run alone,
 /// so the memory measured is the relay's.</summary>
 [Collection(nameof(RelayLoadTests))]
+[Trait("Tier", "Integration")]
 public sealed partial class RelayLoadTests(ITestOutputHelper output)
 {
     private const string SmtpSink = "/usr/sbin/smtp-sink";
@@ -101,24 +102,19 @@ public sealed partial class RelayLoadTests(ITestOutputHelper output)
         Assert.All(delivered, m => Assert.StartsWith("DKIM-Signature:", m.Text, StringComparison.Ordinal));
     }
 
-    private static async Task WaitForListenerAsync(int port)
+    private static Task WaitForListenerAsync(int port) => Eventually.Until(async () =>
     {
-        for (int attempt = 0; attempt < 100; attempt++)
+        try
         {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+            using var probe = new TcpClient();
+            await probe.ConnectAsync(IPAddress.Loopback, port);
+            return true;
         }
-
-        throw new InvalidOperationException($"smtp-sink did not listen on port {port}");
-    }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }, $"smtp-sink listens on port {port}");
 
     [GeneratedRegex(@"Message-ID: (<[^>]+>)")]
     private static partial Regex MessageId();

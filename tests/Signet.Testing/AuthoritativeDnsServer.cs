@@ -12,6 +12,7 @@ namespace Signet.Testing;
 /// await dns.StartAsync(cancellationToken);
 /// var options = new DnsResolverOptions { Servers = [dns.Endpoint.ToString()] };
 /// </code></example>
+[OutsideServer]
 public sealed class AuthoritativeDnsServer : IAsyncDisposable
 {
     public const string NsdPath = "/usr/sbin/nsd";
@@ -83,6 +84,7 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
     /// <summary>Starts nsd and returns once it answers queries.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        TestTier.EnsureOutsideServersAllowed("nsd");
         if (!File.Exists(NsdPath) || !File.Exists(CheckZonePath))
         {
             throw new InvalidOperationException(NotInstalled);

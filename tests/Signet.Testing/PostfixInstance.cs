@@ -9,6 +9,7 @@ namespace Signet.Testing;
 /// with a milter. Nothing system-wide is read or changed; stopping it removes everything. Postfix's master runs
 /// as root and its daemons as the <c>postfix</c> user, so this needs root (as CI has).</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[OutsideServer]
 public sealed class PostfixInstance : IAsyncDisposable
 {
     public const string PostfixPath = "/usr/sbin/postfix";
@@ -31,6 +32,7 @@ public sealed class PostfixInstance : IAsyncDisposable
 
     public static async Task<PostfixInstance> StartAsync(PostfixSettings settings, CancellationToken cancellationToken)
     {
+        TestTier.EnsureOutsideServersAllowed("Postfix");
         ArgumentNullException.ThrowIfNull(settings);
         if (!File.Exists(PostfixPath))
         {

@@ -5,6 +5,7 @@ namespace Signet.Testing;
 
 /// <summary>A real PostgreSQL server on 127.0.0.1 and a free port, with its data directory and socket in a temporary
 /// directory, removed on dispose. PostgreSQL refuses to run as root, so under root it runs as the postgres system user.</summary>
+[OutsideServer]
 public sealed class PostgresServer : IAsyncDisposable
 {
     private const string NotInstalled = "PostgreSQL is not installed: apt-get install postgresql";
@@ -37,6 +38,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken)
     {
+        TestTier.EnsureOutsideServersAllowed("PostgreSQL");
         var server = new PostgresServer();
         try
         {

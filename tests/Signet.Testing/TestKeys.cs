@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Signet.Dkim;
 using Signet.Dkim.Keys;
 
@@ -11,6 +12,11 @@ public static class TestKeys
     private static readonly Lazy<DkimPrivateKey> Rsa4096Key = new(() => DkimKeyGenerator.Generate(DkimKeyType.Rsa, 4096));
     private static readonly Lazy<DkimPrivateKey> Ed25519Key = new(() => DkimKeyGenerator.Generate(DkimKeyType.Ed25519));
     private static readonly Lazy<DkimPrivateKey> OtherRsaKey = new(() => DkimKeyGenerator.Generate(DkimKeyType.Rsa, 2048));
+    private static readonly Lazy<byte[]> Rsa512SubjectPublicKeyInfoBytes = new(() =>
+    {
+        using var rsa = RSA.Create(512);
+        return rsa.ExportSubjectPublicKeyInfo();
+    });
 
     public static DkimPrivateKey Rsa1024 => Rsa1024Key.Value;
 
@@ -32,4 +38,28 @@ public static class TestKeys
         "ed25519" => Ed25519,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown test key"),
     };
+
+    /// <summary>An RSA 512 public key (SubjectPublicKeyInfo), too short for DKIM (RFC 8301): for refusal cases.</summary>
+    public static byte[] Rsa512SubjectPublicKeyInfo => Rsa512SubjectPublicKeyInfoBytes.Value;
+
+    /// <summary>The key records of tests/vectors/rfc/dns.txt by name, their strings joined.</summary>
+    public static IReadOnlyDictionary<string, string> RfcRecords { get; } = ReadRfcRecords();
+
+    private static Dictionary<string, string> ReadRfcRecords()
+    {
+        var records = new Dictionary<string, string>();
+        foreach (string line in File.ReadLines(RepositoryPaths.Vector("rfc", "dns.txt")))
+        {
+            if (line.StartsWith(';') || !line.Contains(" IN TXT ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string name = line[..line.IndexOf(' ', StringComparison.Ordinal)];
+            string strings = line[(line.IndexOf(" IN TXT ", StringComparison.Ordinal) + 8)..];
+            records[name] = string.Concat(strings.Split('"').Where((_, i) => i % 2 == 1));
+        }
+
+        return records;
+    }
 }

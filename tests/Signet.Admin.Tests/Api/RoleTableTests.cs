@@ -39,6 +39,7 @@ public sealed class SqliteRoleTableTests : RoleTableTests
 }
 
 [Collection(PostgresGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class PostgresRoleTableTests(PostgresFixture postgres) : RoleTableTests
 {
     protected override Task<ApiWorld> CreateWorldAsync() => ApiWorld.CreateAsync(Backend.Postgres, postgres);

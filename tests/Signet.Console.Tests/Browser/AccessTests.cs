@@ -6,6 +6,7 @@ namespace Signet.Console.Tests.Browser;
 
 /// <summary>What the console refuses: other people's domains, forged forms, password guessing.</summary>
 [Collection(BrowserGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class AccessTests(BrowserFixture browser)
 {
     [Fact]

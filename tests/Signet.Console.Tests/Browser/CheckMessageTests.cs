@@ -6,6 +6,7 @@ using Signet.Testing;
 namespace Signet.Console.Tests.Browser;
 
 [Collection(BrowserGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class CheckMessageTests(BrowserFixture browser)
 {
     private const string Message =

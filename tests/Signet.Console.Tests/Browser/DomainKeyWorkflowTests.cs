@@ -8,6 +8,7 @@ namespace Signet.Console.Tests.Browser;
 
 /// <summary>The whole path of a domain key through the console, with the record published in a real nsd.</summary>
 [Collection(BrowserGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class DomainKeyWorkflowTests(BrowserFixture browser)
 {
     [Fact]

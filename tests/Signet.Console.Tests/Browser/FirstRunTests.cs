@@ -4,6 +4,7 @@ using Signet.Console.Tests.Support;
 namespace Signet.Console.Tests.Browser;
 
 [Collection(BrowserGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class FirstRunTests(BrowserFixture browser)
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace Signet.Console.Tests.Support;
 
 /// <summary>One headless Chromium for the browser tests: Debian's own build, never a downloaded one. Each test opens
 /// its own context (cookies and storage of its own), so tests stay independent.</summary>
+[Signet.Testing.OutsideServer]
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";

@@ -1,5 +1,6 @@
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
+using Signet.Testing;
 
 namespace Signet.Dkim.Tests.Alignment;
 
@@ -60,11 +61,11 @@ public class DkimAlignmentTests
     [InlineData("mail.giant.bank.example", "giant.bank.example", true, "d=mail.giant.bank.example is aligned with From domain giant.bank.example (relaxed: same organizational domain giant.bank.example, found by DNS tree walk)")]
     public async Task CheckAsync_RelaxedWithTreeWalk_ComparesOrganizationalDomains(string signing, string from, bool aligned, string message)
     {
-        var source = new InMemoryTxtRecordSource()
-            .With("_dmarc.example.com", "v=DMARC1; p=reject")
-            .With("_dmarc.team.example.com", "v=DMARC1; p=none; psd=n")
-            .With("_dmarc.giant.bank.example", "v=DMARC1; p=reject")
-            .With("_dmarc.bank.example", "v=DMARC1; p=none; psd=y");
+        var source = new InMemoryTxtSource()
+            .Add("_dmarc.example.com", "v=DMARC1; p=reject")
+            .Add("_dmarc.team.example.com", "v=DMARC1; p=none; psd=n")
+            .Add("_dmarc.giant.bank.example", "v=DMARC1; p=reject")
+            .Add("_dmarc.bank.example", "v=DMARC1; p=none; psd=y");
         var resolver = new DmarcTreeWalkResolver(new DmarcTreeWalk(source));
 
         var result = await DkimAlignment.CheckAsync(signing, from, AlignmentMode.Relaxed, resolver, CancellationToken.None);
@@ -77,7 +78,7 @@ public class DkimAlignmentTests
     [Fact]
     public async Task CheckAsync_StrictMode_MakesNoQueries()
     {
-        var source = new InMemoryTxtRecordSource();
+        var source = new InMemoryTxtSource();
         var resolver = new DmarcTreeWalkResolver(new DmarcTreeWalk(source));
 
         var result = await DkimAlignment.CheckAsync("example.com", "mail.example.com", AlignmentMode.Strict, resolver, CancellationToken.None);
@@ -89,7 +90,7 @@ public class DkimAlignmentTests
     [Fact]
     public async Task CheckAsync_TreeWalkFailsTemporarily_IsTemporaryFailureNotNotAligned()
     {
-        var source = new InMemoryTxtRecordSource().With("_dmarc.example.com", TxtLookupResult.TemporaryFailure("timed out after 5 s"));
+        var source = new InMemoryTxtSource().Add("_dmarc.example.com", TxtLookupResult.TemporaryFailure("timed out after 5 s"));
         var resolver = new DmarcTreeWalkResolver(new DmarcTreeWalk(source));
 
         var result = await DkimAlignment.CheckAsync("example.com", "mail.example.com", AlignmentMode.Relaxed, resolver, CancellationToken.None);

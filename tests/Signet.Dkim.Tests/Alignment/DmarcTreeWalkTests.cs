@@ -1,5 +1,6 @@
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
+using Signet.Testing;
 
 namespace Signet.Dkim.Tests.Alignment;
 
@@ -17,7 +18,7 @@ public class DmarcTreeWalkTests
     [InlineData("a.b.c.d.e.f.g.h.i.j.mail.example.com", "a.b.c.d.e.f.g.h.i.j.mail.example.com,g.h.i.j.mail.example.com,h.i.j.mail.example.com,i.j.mail.example.com,j.mail.example.com,mail.example.com,example.com,com")]
     public async Task FindOrganizationalDomain_NoRecords_QueriesAtMostEightNamesAndSkipsLabelsOfLongNames(string domain, string targets)
     {
-        var source = new InMemoryTxtRecordSource();
+        var source = new InMemoryTxtSource();
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync(domain, CancellationToken.None);
 
@@ -62,11 +63,11 @@ public class DmarcTreeWalkTests
     [MemberData(nameof(Walks))]
     public async Task FindOrganizationalDomain_Records_SelectsAsRfc9989Says(string domain, string[] records, string expected)
     {
-        var source = new InMemoryTxtRecordSource();
+        var source = new InMemoryTxtSource();
         foreach (string entry in records)
         {
             int equals = entry.IndexOf('=', StringComparison.Ordinal);
-            source.With("_dmarc." + entry[..equals], entry[(equals + 1)..].Split('|'));
+            source.Add("_dmarc." + entry[..equals], entry[(equals + 1)..].Split('|'));
         }
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync(domain, CancellationToken.None);
@@ -82,7 +83,7 @@ public class DmarcTreeWalkTests
     [InlineData("v=DMARC1;p=none;psd=n;psd=y")]
     public async Task FindOrganizationalDomain_PsdNo_StopsTheWalk(string record)
     {
-        var source = new InMemoryTxtRecordSource().With("_dmarc.mail.example.com", record);
+        var source = new InMemoryTxtSource().Add("_dmarc.mail.example.com", record);
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync("a.mail.example.com", CancellationToken.None);
 
@@ -94,7 +95,7 @@ public class DmarcTreeWalkTests
     [Fact]
     public async Task FindOrganizationalDomain_PsdYes_StopsTheWalk()
     {
-        var source = new InMemoryTxtRecordSource().With("_dmarc.bank.example", "v=DMARC1; p=reject; psd=y");
+        var source = new InMemoryTxtSource().Add("_dmarc.bank.example", "v=DMARC1; p=reject; psd=y");
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync("a.b.mega.bank.example", CancellationToken.None);
 
@@ -106,7 +107,7 @@ public class DmarcTreeWalkTests
     public async Task FindOrganizationalDomain_RecordSplitIntoSeveralStrings_JoinsThem()
     {
         var split = new TxtRecord([[.. "v=DMARC1; p=none; "u8], [.. "psd=n"u8]]);
-        var source = new InMemoryTxtRecordSource().With("_dmarc.mail.example.com", TxtLookupResult.Found([split]));
+        var source = new InMemoryTxtSource().Add("_dmarc.mail.example.com", TxtLookupResult.Found([split]));
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync("a.mail.example.com", CancellationToken.None);
 
@@ -116,7 +117,7 @@ public class DmarcTreeWalkTests
     [Fact]
     public async Task FindOrganizationalDomain_InternationalizedDomain_QueriesALabels()
     {
-        var source = new InMemoryTxtRecordSource().With("_dmarc.xn--bcher-kva.example", Record);
+        var source = new InMemoryTxtSource().Add("_dmarc.xn--bcher-kva.example", Record);
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync("Mail.BÜCHER.example.", CancellationToken.None);
 
@@ -131,9 +132,9 @@ public class DmarcTreeWalkTests
     [InlineData("_dmarc.com")]
     public async Task FindOrganizationalDomain_TemporaryFailureAnywhere_IsTemporaryFailureNamingTheQuery(string failing)
     {
-        var source = new InMemoryTxtRecordSource()
-            .With("_dmarc.mail.example.com", Record)
-            .With(failing, TxtLookupResult.TemporaryFailure("SERVFAIL from 127.0.0.1:53"));
+        var source = new InMemoryTxtSource()
+            .Add("_dmarc.mail.example.com", Record)
+            .Add(failing, TxtLookupResult.TemporaryFailure("SERVFAIL from 127.0.0.1:53"));
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync("a.mail.example.com", CancellationToken.None);
 
@@ -149,7 +150,7 @@ public class DmarcTreeWalkTests
     [Fact]
     public async Task FindOrganizationalDomain_PermanentFailure_IsPermanentFailure()
     {
-        var source = new InMemoryTxtRecordSource().With("_dmarc.example.com", TxtLookupResult.PermanentFailure("malformed answer"));
+        var source = new InMemoryTxtSource().Add("_dmarc.example.com", TxtLookupResult.PermanentFailure("malformed answer"));
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync("mail.example.com", CancellationToken.None);
 
@@ -161,7 +162,7 @@ public class DmarcTreeWalkTests
     [Fact]
     public async Task FindOrganizationalDomain_NotADomain_IsInvalidWithoutQueries()
     {
-        var source = new InMemoryTxtRecordSource();
+        var source = new InMemoryTxtSource();
 
         var result = await new DmarcTreeWalk(source).FindOrganizationalDomainAsync("a..example", CancellationToken.None);
 

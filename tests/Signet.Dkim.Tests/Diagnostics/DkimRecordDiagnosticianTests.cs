@@ -3,7 +3,7 @@ using System.Text;
 using Signet.Dkim.Diagnostics;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Lookup;
-using Signet.Dkim.Tests.Keys;
+using Signet.Testing;
 
 namespace Signet.Dkim.Tests.Diagnostics;
 
@@ -64,7 +64,7 @@ public class DkimRecordDiagnosticianTests
     public void Diagnose_WithExpectedKey_SaysWhetherThePublishedKeyIsIt(
         string published, string expected, bool matches, DkimRecordFindingKind kind, bool usable)
     {
-        var key = expected == "otherRsa2048" ? TestKeys.OtherRsa2048 : TestKeys.ByName(expected);
+        var key = expected == "otherRsa2048" ? TestKeys.OtherRsa : TestKeys.Named(expected);
 
         var diagnosis = DkimRecordDiagnostician.Diagnose(RecordName, Lookup(published), key.PublicKey);
 
@@ -109,7 +109,7 @@ public class DkimRecordDiagnosticianTests
             "noRecords" => TxtLookupResult.Found([]),
             "temporaryFailure" => TxtLookupResult.TemporaryFailure("SERVFAIL from 127.0.0.1"),
             "permanentFailure" => TxtLookupResult.PermanentFailure("malformed answer"),
-            "twoKeys" => Found(rsa2048, DkimKeyRecord.Format(TestKeys.OtherRsa2048.PublicKey)),
+            "twoKeys" => Found(rsa2048, DkimKeyRecord.Format(TestKeys.OtherRsa.PublicKey)),
             "spf" => Found("v=spf1 -all"),
             "spfAndVerification" => Found("v=spf1 -all", "google-site-verification=abc"),
             "unknownKeyType" => Found("v=DKIM1; k=dsa; p=AAAA"),

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Signet.Dkim.DnsText;
 using Signet.Dkim.Keys;
-using Signet.Dkim.Tests.Keys;
+using Signet.Testing;
 
 namespace Signet.Dkim.Tests.DnsText;
 
@@ -17,7 +17,7 @@ public class DkimDnsTextFormatterTests
     [InlineData("ed25519", 1)]
     public void Split_KeyRecord_StringsOfAtMost255BytesJoinToTheValue(string keyName, int expectedStrings)
     {
-        string value = DkimKeyRecord.Format(TestKeys.ByName(keyName).PublicKey);
+        string value = DkimKeyRecord.Format(TestKeys.Named(keyName).PublicKey);
 
         var strings = DkimDnsTextFormatter.Split(value);
 

@@ -1,5 +1,4 @@
 using Signet.Testing;
-using TestKeys = Signet.Dkim.Tests.Keys.TestKeys;
 using System.Text;
 using System.Text.RegularExpressions;
 using Signet.Dkim.DnsText;
@@ -10,6 +9,7 @@ namespace Signet.Dkim.Tests.DnsText;
 
 /// <summary>Loads the formatter's zone-file text into nsd, an authoritative server people run, and checks that the
 /// record it serves is byte for byte the value we formatted.</summary>
+[Trait("Tier", "Integration")]
 public partial class NsdZoneLoadTests
 {
     private const string NsdCheckzone = "/usr/sbin/nsd-checkzone";
@@ -24,7 +24,7 @@ public partial class NsdZoneLoadTests
     [InlineData("rsa4096", DkimDnsTextFormat.Escaped)]
     public void NsdCheckzone_FormattedRecord_LoadsAsTheSameValue(string keyName, DkimDnsTextFormat format)
     {
-        string value = DkimKeyRecord.Format(TestKeys.ByName(keyName).PublicKey, testing: keyName == "rsa1024");
+        string value = DkimKeyRecord.Format(TestKeys.Named(keyName).PublicKey, testing: keyName == "rsa1024");
         string text = DkimDnsTextFormatter.Format(RecordName, value, format);
         string line = format == DkimDnsTextFormat.Zone ? text : $"{RecordName}. 3600 IN TXT {text}";
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Signet.Dkim.Alignment;
+using Signet.Testing;
 
 namespace Signet.Dkim.Tests.Hostile;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Signet.Dkim.Messages;
 using Signet.Dkim.Signatures;
 using Signet.Dkim.Verification;
+using Signet.Testing;
 using static Signet.Dkim.Tests.Hostile.HostileMessages;
 
 namespace Signet.Dkim.Tests.Hostile;

@@ -1,4 +1,5 @@
 using System.Text;
+using Signet.Testing;
 
 namespace Signet.Dkim.Tests.Hostile;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Verification;
+using Signet.Testing;
 
 namespace Signet.Dkim.Tests.Keys;
 
@@ -123,7 +124,7 @@ public class DkimKeyRecordTests
     [InlineData("ed25519", false, "v=DKIM1; k=ed25519; p=")]
     public void Format_ThenTryParse_GivesBackTheSameKey(string keyName, bool testing, string expectedStart)
     {
-        var key = TestKeys.ByName(keyName).PublicKey;
+        var key = TestKeys.Named(keyName).PublicKey;
         string text = DkimKeyRecord.Format(key, testing);
 
         Assert.StartsWith(expectedStart, text);

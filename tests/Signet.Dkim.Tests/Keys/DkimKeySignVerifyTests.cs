@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Signet.Dkim.Keys;
+using Signet.Testing;
 
 namespace Signet.Dkim.Tests.Keys;
 
@@ -11,7 +12,7 @@ public class DkimKeySignVerifyTests
     [InlineData("ed25519")]
     public void SignHash_ThenVerifyHash_Passes(string keyName)
     {
-        var key = TestKeys.ByName(keyName);
+        var key = TestKeys.Named(keyName);
         byte[] hash = SHA256.HashData("header data"u8);
 
         byte[] signature = key.SignHash(hash);
@@ -24,7 +25,7 @@ public class DkimKeySignVerifyTests
     [InlineData("ed25519")]
     public void VerifyHash_OtherHash_Fails(string keyName)
     {
-        var key = TestKeys.ByName(keyName);
+        var key = TestKeys.Named(keyName);
         byte[] signature = key.SignHash(SHA256.HashData("header data"u8));
 
         Assert.False(key.PublicKey.VerifyHash(SHA256.HashData("header date"u8), signature));
@@ -35,7 +36,7 @@ public class DkimKeySignVerifyTests
     [InlineData("ed25519")]
     public void VerifyHash_KeyFromRecord_AcceptsSignatureOfThePrivateKey(string keyName)
     {
-        var key = TestKeys.ByName(keyName);
+        var key = TestKeys.Named(keyName);
         byte[] hash = SHA256.HashData("header data"u8);
         var record = new DkimKeyRecord { KeyType = key.KeyType, PublicKeyData = key.PublicKey.ExportRecordData() };
 
@@ -48,7 +49,7 @@ public class DkimKeySignVerifyTests
     [InlineData("ed25519")]
     public void SignHashAndVerifyHash_ManyThreadsOnOneKey_AllPass(string keyName)
     {
-        var key = TestKeys.ByName(keyName);
+        var key = TestKeys.Named(keyName);
         int passed = 0;
 
         Parallel.For(0, 64, i =>

@@ -29,7 +29,7 @@ public class DkimPrivateKeyReaderTests
     [InlineData("ed25519")]
     public void TryRead_Pkcs8PemExport_GivesTheSameKey(string keyName)
     {
-        var original = TestKeys.ByName(keyName);
+        var original = TestKeys.Named(keyName);
 
         Assert.True(DkimPrivateKeyReader.TryRead(Encoding.ASCII.GetBytes(original.ExportPkcs8Pem()), out var key, out string error), error);
         using (key)

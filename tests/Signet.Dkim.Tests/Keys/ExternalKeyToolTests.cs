@@ -6,6 +6,7 @@ using Signet.Dkim.Keys;
 namespace Signet.Dkim.Tests.Keys;
 
 /// <summary>Keys as the tools people already use write them: opendkim-genkey (OpenDKIM) and dknewkey (dkimpy).</summary>
+[Trait("Tier", "Integration")]
 public class ExternalKeyToolTests
 {
     private const string OpenDkimGenkey = "/usr/sbin/opendkim-genkey";

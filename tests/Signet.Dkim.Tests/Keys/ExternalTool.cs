@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Signet.Dkim.Tests.Keys;
 
 /// <summary>Runs a program that a user would run, failing the test with what to install when it is missing.</summary>
+[Signet.Testing.OutsideServer]
 internal static class ExternalTool
 {
     public static string Run(string path, string package, string workingDirectory, params string[] arguments)

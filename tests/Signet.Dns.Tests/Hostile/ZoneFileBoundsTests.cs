@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Messages;
@@ -12,8 +11,6 @@ namespace Signet.Dns.Tests.Hostile;
 /// and zone text built to make the tokenizer slow. The time bound is a hang detector, not a speed test.</summary>
 public class ZoneFileBoundsTests
 {
-    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(2);
-
     [Fact]
     public async Task Verify_KeyRecordInFiftyTxtStrings_Passes()
     {
@@ -134,19 +131,11 @@ public class ZoneFileBoundsTests
         var (header, body) = TestMessages.Split(TestMessages.Simple);
         byte[] signed = TestMessages.Prepend(signer.Sign(header, body), Encoding.ASCII.GetBytes(TestMessages.Simple));
         var (signedHeader, signedBody) = TestMessages.Split(signed);
-        var watch = Stopwatch.StartNew();
-        var results = await new DkimVerifier(keys).VerifyAsync(signedHeader, signedBody);
-        Assert.True(watch.Elapsed < HangBound, $"took {watch.Elapsed.TotalMilliseconds:F0} ms, over the hang bound");
+        var results = await HangBound.WithinAsync(() => new DkimVerifier(keys).VerifyAsync(signedHeader, signedBody).AsTask());
         return Assert.Single(results);
     }
 
-    private static T Timed<T>(Func<T> action)
-    {
-        var watch = Stopwatch.StartNew();
-        T result = action();
-        Assert.True(watch.Elapsed < HangBound, $"took {watch.Elapsed.TotalMilliseconds:F0} ms, over the {HangBound.TotalSeconds:F0} s hang bound");
-        return result;
-    }
+    private static T Timed<T>(Func<T> action) => HangBound.Within(action);
 
     private static string Quoted(byte[] chunk) => "\"" + Encoding.ASCII.GetString(chunk).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -6,6 +6,7 @@ using System.Text;
 namespace Signet.Interop.Tests.Peers;
 
 /// <summary>One opendkim milter process, in the foreground, listening on a UNIX socket in its own directory.</summary>
+[Signet.Testing.OutsideServer]
 internal sealed class OpenDkimMilter : IAsyncDisposable
 {
     public const string OpenDkimPath = "/usr/sbin/opendkim";

@@ -103,7 +103,8 @@ public class OpenDkimPeerTests(OpenDkimPeerFixture fixture) : IClassFixture<Open
         var verdicts = await fixture.Peer.VerifyAsync(signed, CancellationToken.None);
 
         Assert.All(verdicts, v => Assert.True(v.Pass, v.Detail));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"200 messages took {clock.Elapsed.TotalSeconds:F1} s to sign and verify");
+        // A stall per message (a second each would be over 3 minutes), not a speed limit: a loaded machine is slow, not wrong.
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"200 messages took {clock.Elapsed.TotalSeconds:F1} s to sign and verify");
     }
 
     private PeerSignRequest Request(string key, string header, string body, string? line = null)

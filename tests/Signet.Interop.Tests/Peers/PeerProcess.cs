@@ -4,6 +4,7 @@ namespace Signet.Interop.Tests.Peers;
 
 /// <summary>Runs a peer's program to completion and hands back what it printed. A program that is missing or
 /// fails is an infrastructure fault of the test run, so it throws with the program's own words.</summary>
+[Signet.Testing.OutsideServer]
 public static class PeerProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);

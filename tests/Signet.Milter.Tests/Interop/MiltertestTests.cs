@@ -5,6 +5,7 @@ using Signet.Milter.Tests.Support;
 namespace Signet.Milter.Tests.Interop;
 
 /// <summary>Debian's miltertest, an independent milter client driven by Lua scripts, against our TCP port.</summary>
+[Trait("Tier", "Integration")]
 public sealed class MiltertestTests
 {
     [Theory]

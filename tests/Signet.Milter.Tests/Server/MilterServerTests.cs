@@ -152,7 +152,7 @@ public sealed class MilterServerTests
         var endpoint = harness.EndPoint;
 
         var stopping = harness.Server.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
-        await Task.Delay(200);
+        await Eventually.Until(async () => !await AcceptsAsync(endpoint), "the server stops accepting connections");
         Assert.False(stopping.IsCompleted);
         var result = await client.SendBodyAsync(Message, TestEnvelope.Authenticated);
 
@@ -185,5 +185,19 @@ public sealed class MilterServerTests
 
         Assert.False(File.Exists(path));
         await harness.DisposeAsync();
+    }
+
+    private static async Task<bool> AcceptsAsync(System.Net.EndPoint endpoint)
+    {
+        using var probe = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await probe.ConnectAsync(endpoint);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Signet.Relay.Tests.Support;
 
 /// <summary>Runs a Debian program the tests use as a real peer; a missing one fails the test with what to install.</summary>
+[Signet.Testing.OutsideServer]
 internal static class ExternalProgram
 {
     public static void Require(string path, string package)

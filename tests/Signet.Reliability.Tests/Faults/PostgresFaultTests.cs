@@ -9,6 +9,7 @@ namespace Signet.Reliability.Tests.Faults;
 /// action (tempfail by default, so nothing leaves unsigned), verification goes on without the store, and signing
 /// resumes after the restart without restarting serve.</summary>
 [Collection(FaultGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class PostgresFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan PastThePollInterval = TimeSpan.FromSeconds(1.5);

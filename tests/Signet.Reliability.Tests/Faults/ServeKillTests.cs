@@ -9,6 +9,7 @@ namespace Signet.Reliability.Tests.Faults;
 /// through Postfix, then started again: Postfix tempfails what it could not filter, the senders offer it again, and
 /// every message arrives exactly once, signed.</summary>
 [Collection(FaultGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class ServeKillTests(ITestOutputHelper output)
 {
     [Fact]
@@ -24,7 +25,7 @@ public sealed class ServeKillTests(ITestOutputHelper output)
         {
             if (accepted == Count / 3 && killed.TrySetResult())
             {
-                return KillAndRestartAsync(flow);
+                return KillAndRestartAsync(flow, sender);
             }
 
             return Task.CompletedTask;
@@ -41,10 +42,11 @@ public sealed class ServeKillTests(ITestOutputHelper output)
         Assert.True(sender.TemporarilyRefused > 0, "no message met the outage: " + summary);
     }
 
-    private static async Task KillAndRestartAsync(MailFlow flow)
+    private static async Task KillAndRestartAsync(MailFlow flow, RetryingSender sender)
     {
         await flow.Serve!.KillAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Down until a message has met the outage, however slowly the other connections send.
+        await Signet.Testing.Eventually.Until(() => sender.TemporarilyRefused > 0, "a message meets the outage");
         await flow.StartServeAsync();
     }
 

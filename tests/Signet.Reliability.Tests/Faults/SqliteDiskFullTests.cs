@@ -9,6 +9,7 @@ namespace Signet.Reliability.Tests.Faults;
 /// <summary>The SQLite store on a disk that fills up: writes fail with <see cref="StoreErrorKind.Unavailable"/> and a
 /// sentence (no exception), reads go on, and once space is freed the database opens intact with every write that
 /// was acknowledged and none that was refused.</summary>
+[Trait("Tier", "Integration")]
 public sealed class SqliteDiskFullTests
 {
     private static readonly Actor Admin = Actor.LocalAdministrator;

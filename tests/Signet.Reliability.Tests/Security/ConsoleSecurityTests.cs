@@ -7,6 +7,7 @@ namespace Signet.Reliability.Tests.Security;
 
 /// <summary>The console's session and forms: anti-forgery on every POST, cookie flags, a new session at every
 /// sign-in, throttled password guessing, and files created with modes only the service account can read.</summary>
+[Trait("Tier", "Integration")]
 public sealed class ConsoleSecurityTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Signet.Reliability.Tests.Soak;
 /// descriptors are sampled: nothing is lost, nothing leaves unsigned, and neither grows with the number of messages.
 /// CI runs 500 messages; tests/soak/soak.sh runs as many as asked (SIGNET_SOAK_MESSAGES, SIGNET_SOAK_RATE).</summary>
 [Collection(FaultGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class SoakTests(ITestOutputHelper output)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Signet.Reliability.Tests.Support;
 
 /// <summary>A tmpfs of a few megabytes mounted on a new temporary directory (root only), unmounted on dispose: a
 /// disk that fills up on demand.</summary>
+[Signet.Testing.OutsideServer]
 internal sealed class TinyFilesystem : IDisposable
 {
     private readonly TemporaryDirectory _mountPoint = new();

@@ -9,6 +9,7 @@ namespace Signet.Store.Tests.Contract;
 
 /// <summary>A rotation as a user runs it: records published in a real authoritative server (nsd) on loopback.</summary>
 [Collection(StoreTestGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class RealDnsRotationTests(PostgresFixture postgres)
 {
     [Fact]

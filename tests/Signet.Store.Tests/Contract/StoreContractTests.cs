@@ -50,6 +50,7 @@ public abstract class StoreContractTests
     }
 
     [Theory]
+    [Trait("Tier", "Integration")] // runs opendkim-genkey and dknewkey; the rest of the contract needs no outside program
     [InlineData("/usr/sbin/opendkim-genkey", "opendkim-tools", "PKCS")]
     [InlineData("/usr/bin/dknewkey", "python3-dkim", "Ed25519 seed")]
     public async Task ImportKey_ToolOutput_IsImportedWithItsPublicKey(string tool, string package, string format)
@@ -354,6 +355,7 @@ public sealed class SqliteStoreTests(PostgresFixture postgres) : StoreContractTe
 }
 
 [Collection(StoreTestGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class PostgresStoreTests(PostgresFixture postgres) : StoreContractTests(postgres)
 {
     protected override Backend Backend => Backend.Postgres;

@@ -6,6 +6,7 @@ namespace Signet.Tests.Serve;
 
 /// <summary>The independent peers the mail-flow tests check serve's work with: dkimpy (python3-dkim) and Debian's
 /// miltertest. A missing one fails the test with what to install.</summary>
+[Signet.Testing.OutsideServer]
 internal static class ExternalTools
 {
     public static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "Serve", "scripts", name);
@@ -30,7 +31,9 @@ internal static class ExternalTools
         return lines;
     }
 
-    public static async Task<(int ExitCode, string Output)> MiltertestAsync(int port, string script, TimeSpan timeout)
+    /// <summary>Runs a miltertest script against the milter on <paramref name="port"/>; each of <paramref name="defines"/>
+    /// (NAME=VALUE) becomes a variable of the script.</summary>
+    public static async Task<(int ExitCode, string Output)> MiltertestAsync(int port, string script, TimeSpan timeout, params string[] defines)
     {
         const string Miltertest = "/usr/bin/miltertest";
         if (!File.Exists(Miltertest))
@@ -38,7 +41,7 @@ internal static class ExternalTools
             Assert.Fail("miltertest is not installed: apt-get install miltertest");
         }
 
-        return await RunAsync(Miltertest, timeout, "-v", "-D", $"port={port}", "-s", Script(script));
+        return await RunAsync(Miltertest, timeout, ["-v", "-D", $"port={port}", .. defines.SelectMany(define => new[] { "-D", define }), "-s", Script(script)]);
     }
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string program, TimeSpan timeout, params string[] arguments)

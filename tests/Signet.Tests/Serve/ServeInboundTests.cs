@@ -7,6 +7,7 @@ namespace Signet.Tests.Serve;
 /// internal networks are set to 192.0.2.0/24 only, so Postfix's loopback client counts as an outside sender (as an
 /// unauthenticated client from the Internet would); nothing is signed.</summary>
 [Collection(MailFlowGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class ServeInboundTests
 {
     private const string Sender = "sender.example";

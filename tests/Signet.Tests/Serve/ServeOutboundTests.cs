@@ -11,6 +11,7 @@ namespace Signet.Tests.Serve;
 /// <summary>Mail from an internal client through Postfix and <c>signet serve</c> arrives signed, and independent
 /// verifiers agree.</summary>
 [Collection(MailFlowGroup.Name)]
+[Trait("Tier", "Integration")]
 public sealed class ServeOutboundTests(OutboundMailFlow shared, ITestOutputHelper output)
 {
     private MailFlow Flow => shared.Flow;

@@ -9,6 +9,7 @@ namespace Signet.Tests.Serve;
 
 /// <summary><c>signet serve</c> as users run it: the built signet.dll started with <c>dotnet</c> as a child process,
 /// on free loopback ports, stopped with SIGTERM as a service manager stops it.</summary>
+[Signet.Testing.OutsideServer]
 internal sealed class ServeProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(40);

@@ -6,6 +6,7 @@ namespace Signet.Tests.Serve;
 
 /// <summary><c>signet serve --relay --next-hop</c>: the SMTP relay runs beside the milter with the same keys and
 /// policy; mail from an internal client comes out signed at the next hop, and dkimpy agrees.</summary>
+[Trait("Tier", "Integration")]
 public sealed class ServeRelayTests
 {
     [Fact]

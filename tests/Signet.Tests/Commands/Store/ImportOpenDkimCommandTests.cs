@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Signet.Tests.Commands.Store;
 
 /// <summary><c>signet import opendkim</c> on what opendkim-genkey really writes.</summary>
+[Trait("Tier", "Integration")]
 public sealed class ImportOpenDkimCommandTests : IDisposable
 {
     private const string GenKey = "/usr/sbin/opendkim-genkey";

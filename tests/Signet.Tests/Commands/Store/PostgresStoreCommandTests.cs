@@ -3,6 +3,7 @@ using Signet.Testing;
 namespace Signet.Tests.Commands.Store;
 
 /// <summary>The same commands on PostgreSQL with --store (the master key file still lives in --data).</summary>
+[Trait("Tier", "Integration")]
 public sealed class PostgresStoreCommandTests : IDisposable
 {
     private readonly StoreCli _cli = new();

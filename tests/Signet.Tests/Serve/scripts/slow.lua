@@ -1,6 +1,7 @@
--- A message in progress when signet serve is told to stop: the script sends the header, waits (the test sends
--- SIGTERM meanwhile), then the body; the message must still be signed before the milter closes.
--- Run with: miltertest -D port=PORT -s slow.lua
+-- A message in progress when signet serve is told to stop: the script sends the header, creates the file READY,
+-- waits until the file GO exists (the test sends SIGTERM meanwhile, then creates it), then sends the body; the
+-- message must still be signed before the milter closes.
+-- Run with: miltertest -D port=PORT -D ready=READY -D go=GO -s slow.lua
 local function fail(message)
   mt.echo("FAIL: " .. message)
   error(message)
@@ -13,8 +14,14 @@ if mt.mailfrom(conn, "<alice@example.com>") ~= nil then fail("mailfrom failed") 
 if mt.header(conn, "From", "Alice <alice@example.com>") ~= nil then fail("header From failed") end
 if mt.header(conn, "Subject", "in progress at the stop") ~= nil then fail("header Subject failed") end
 if mt.eoh(conn) ~= nil then fail("eoh failed") end
-mt.echo("READY")
-mt.sleep(3)
+local signal = io.open(ready, "w")
+signal:write("headers sent\n")
+signal:close()
+local deadline = os.time() + 120
+while io.open(go, "r") == nil do
+  if os.time() > deadline then fail("the test never said go") end
+  mt.sleep(0.02)
+end
 if mt.bodystring(conn, "Hello.\r\n") ~= nil then fail("body failed") end
 if mt.eom(conn) ~= nil then fail("eom failed") end
 if mt.getreply(conn) ~= SMFIR_CONTINUE then fail("end of message was not answered with continue") end
