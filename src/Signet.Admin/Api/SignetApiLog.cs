@@ -13,4 +13,7 @@ internal static partial class SignetApiLog
 
     [LoggerMessage(3002, LogLevel.Warning, "API request {Method} {Path} failed: the store is unavailable: {Failure}")]
     public static partial void StoreUnavailable(ILogger logger, string method, string path, string failure);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Sign-in refused on the {FrontEnd} for {UserName} from {RemoteAddress}: {Reason}")]
+    public static partial void SignInRefused(ILogger logger, string frontEnd, string userName, string remoteAddress, string reason);
 }

@@ -17,6 +17,7 @@ using Signet.Admin.Console.Users;
 using Signet.Dkim.Lookup;
 using Signet.Dns;
 using Signet.Store;
+using Signet.Store.Security;
 using Signet.Store.Model;
 using static Signet.Admin.Console.Rendering.Html;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Signet.Admin.Console.Security;
+using Signet.Store.Security;
 using Signet.Store;
 using Signet.Testing;
 
