@@ -5,8 +5,8 @@ namespace Signet.Admin.Api;
 /// <summary>The API's log messages. Tokens, passwords and private keys are never among the fields.</summary>
 internal static partial class SignetApiLog
 {
-    [LoggerMessage(3000, LogLevel.Information, "API token rejected from {RemoteAddress}: unknown or revoked")]
-    public static partial void TokenRejected(ILogger logger, string remoteAddress);
+    [LoggerMessage(3000, LogLevel.Information, "API token rejected from {RemoteAddress}: {Reason}")]
+    public static partial void TokenRejected(ILogger logger, string remoteAddress, string reason);
 
     [LoggerMessage(3001, LogLevel.Warning, "API token could not be checked: {Failure}")]
     public static partial void TokenCheckFailed(ILogger logger, string failure);

@@ -44,6 +44,8 @@ public static class SignetConsoleExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SignInThrottle>();
+        // The host may register its own lifetime; otherwise 8 hours idle, 12 hours at most.
+        services.TryAddSingleton(SessionLifetime.Default);
         services.TryAddSingleton<FirstRunSetup>();
         // Checking a message looks keys up where the store looks them up (its resolver options), unless the host gives a source.
         services.TryAddSingleton<ITxtRecordSource>(sp => new DnsTxtRecordSource(

@@ -42,7 +42,7 @@ public static class SignInPages
                 StatusCodes.Status429TooManyRequests);
         }
 
-        var result = await store.AuthenticatePasswordAsync(name, password, context.RequestAborted);
+        var result = await store.AuthenticatePasswordAsync(name, password, address, context.RequestAborted);
         if (!result.Succeeded)
         {
             return Form(context, returnUrl, name, "Signing in is not possible right now: " + result.Error!.Message, StatusCodes.Status503ServiceUnavailable);
@@ -56,7 +56,11 @@ public static class SignInPages
         }
 
         throttle.RecordSuccess(name);
-        await ConsoleAuthentication.SignInAsync(context, actor);
+        if (await ConsoleAuthentication.SignInAsync(context, actor) is { } notStarted)
+        {
+            return Form(context, returnUrl, name, "Signing in is not possible right now: " + notStarted.Message, StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl : ConsoleRoutes.Home);
     }
 
