@@ -71,6 +71,7 @@ public static class SignetConsoleExtensions
         AuditPage.Map(serverAdmin);
         DomainPages.Map(signedIn);
         CheckPages.Map(signedIn);
+        AccountPage.Map(signedIn);
         return endpoints;
     }
 

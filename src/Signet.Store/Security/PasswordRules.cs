@@ -21,6 +21,12 @@ public static class PasswordRules
             return $"the password must be at least {MinimumLength} characters long";
         }
 
+        // A control character cannot be typed at a sign-in form or an SMTP client reliably; it is a mistake or an attack.
+        if (password.Any(char.IsControl))
+        {
+            return "the password must not contain control characters (line breaks, NUL, escape)";
+        }
+
         if (string.Equals(password.Trim(), (userName ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase))
         {
             return "the password must not be the user name";
