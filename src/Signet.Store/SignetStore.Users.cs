@@ -183,7 +183,7 @@ public sealed partial class SignetStore
     {
         var now = Now;
         long? existing = await session.ScalarAsync<long?>(
-            "SELECT MAX(id) FROM audit WHERE action = 'signin.failure' AND target = @name AND address = @address AND at >= @since",
+            "SELECT MAX(id) FROM audit WHERE action = 'signin.failure' AND target = @name AND address = @address AND at > @since",
             new { name, address = address ?? string.Empty, since = (now - FailedSignInAuditWindow).UtcTicks }, cancellationToken).ConfigureAwait(false);
         if (existing is { } id)
         {
