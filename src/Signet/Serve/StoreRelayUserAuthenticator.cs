@@ -25,7 +25,7 @@ internal sealed class StoreRelayUserAuthenticator(ISignetStore store, SignInThro
             return RelayAuthenticationResult.Throttled;
         }
 
-        var result = await store.AuthenticatePasswordAsync(userName, password, cancellationToken).ConfigureAwait(false);
+        var result = await store.AuthenticatePasswordAsync(userName, password, address, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return RelayAuthenticationResult.Unavailable;
