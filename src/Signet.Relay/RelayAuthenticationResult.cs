@@ -6,4 +6,8 @@ public enum RelayAuthenticationResult
     Succeeded,
     Failed,
     Unavailable,
+
+    /// <summary>Too many recent failures for this user or from this address: the password was not checked.
+    /// A temporary failure (454 4.7.0, RFC 4954 §6), so a real client tries again later.</summary>
+    Throttled,
 }

@@ -30,8 +30,8 @@ internal static partial class RelayLog
     [LoggerMessage(3007, LogLevel.Information, "Relay session {SessionId}: {UserName} authenticated")]
     public static partial void Authenticated(this ILogger logger, long sessionId, string userName);
 
-    [LoggerMessage(3008, LogLevel.Warning, "Relay session {SessionId}: authentication {Status} for {UserName}")]
-    public static partial void AuthenticationRefused(this ILogger logger, long sessionId, string userName, string status);
+    [LoggerMessage(3008, LogLevel.Warning, "Relay session {SessionId}: authentication {Status} for {UserName} from {RemoteAddress}")]
+    public static partial void AuthenticationRefused(this ILogger logger, long sessionId, string userName, string remoteAddress, string status);
 
     [LoggerMessage(3009, LogLevel.Warning, "Relay session {SessionId}: TLS handshake failed: {Failure}")]
     public static partial void TlsFailed(this ILogger logger, long sessionId, string failure);

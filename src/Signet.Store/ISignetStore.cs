@@ -74,9 +74,40 @@ public interface ISignetStore
     /// <summary>Checks a user's password; a successful or failed sign-in is audited. Null when it does not match.</summary>
     Task<StoreResult<Actor?>> AuthenticatePasswordAsync(string name, string password, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="AuthenticatePasswordAsync(string, string, CancellationToken)"/>, recording the client's
+    /// address. Failures for one name from one address within an hour are one audit entry with a count.</summary>
+    Task<StoreResult<Actor?>> AuthenticatePasswordAsync(string name, string password, string? address, CancellationToken cancellationToken);
+
+    /// <summary>Changes the actor's own password after checking the current one; their other sessions end.</summary>
+    Task<StoreResult<bool>> ChangeOwnPasswordAsync(Actor actor, string currentPassword, string newPassword, string? keepSessionId, CancellationToken cancellationToken);
+
+    /// <summary>Sets another user's password (server admins only); all that user's sessions end.</summary>
+    Task<StoreResult<bool>> ResetPasswordAsync(Actor actor, Guid userId, string newPassword, string? keepSessionId, CancellationToken cancellationToken);
+
+    /// <summary>Records a console session (by the hash of <paramref name="sessionId"/>) for a user who just signed in.</summary>
+    Task<StoreResult<bool>> StartSessionAsync(Actor actor, string sessionId, Model.SessionLifetime lifetime, CancellationToken cancellationToken);
+
+    /// <summary>The user a session belongs to, read afresh; null when the session was ended, timed out or its user removed.</summary>
+    Task<StoreResult<Actor?>> ResumeSessionAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Ends a session at once (sign-out): the cookie that carried it no longer works anywhere.</summary>
+    Task<StoreResult<bool>> EndSessionAsync(string sessionId, CancellationToken cancellationToken);
+
     /// <summary>Creates an API token for a user (acting with that user's role and domains); the secret is returned
     /// once and stored only as a hash.</summary>
     Task<StoreResult<string>> CreateTokenAsync(Actor actor, Guid userId, string description, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="CreateTokenAsync(Actor, Guid, string, CancellationToken)"/>, refused after <paramref name="expiresAt"/> when given.</summary>
+    Task<StoreResult<string>> CreateTokenAsync(Actor actor, Guid userId, string description, DateTimeOffset? expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>The tokens the actor may see (their own; every user's for server admins), without their secrets.</summary>
+    Task<StoreResult<IReadOnlyList<TokenEntry>>> ListTokensAsync(Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Revokes a token at once; another user's token is not found for a domain admin.</summary>
+    Task<StoreResult<bool>> RevokeTokenAsync(Actor actor, Guid tokenId, CancellationToken cancellationToken);
+
+    /// <summary>The actor an API token stands for, or why it is refused (unknown, revoked, expired).</summary>
+    Task<StoreResult<TokenCheck>> CheckTokenAsync(string token, CancellationToken cancellationToken);
 
     /// <summary>The actor an API token stands for, or null for an unknown or revoked token.</summary>
     Task<StoreResult<Actor?>> AuthenticateTokenAsync(string token, CancellationToken cancellationToken);

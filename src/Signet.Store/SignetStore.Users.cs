@@ -8,8 +8,10 @@ namespace Signet.Store;
 /// <summary>Users, sign-in, API tokens and the audit log.</summary>
 public sealed partial class SignetStore
 {
-    // NIST SP 800-63B §5.1.1.2: memorized secrets of at least 8 characters; we ask for 12 for admins.
-    private const int MinimumPasswordLength = 12;
+    /// <summary>Failed sign-ins for one user name from one address within this window share one audit row with a
+    /// count, so a guessing script cannot push the real actions off the audit page or grow the table without end.</summary>
+    public static readonly TimeSpan FailedSignInAuditWindow = TimeSpan.FromHours(1);
+
     private const string UserColumns = "id, name, role, password_hash, created_at";
 
     public Task<StoreResult<IReadOnlyList<UserEntry>>> ListUsersAsync(Actor actor, CancellationToken cancellationToken) =>
@@ -41,9 +43,9 @@ public sealed partial class SignetStore
                 return StoreResult<UserEntry>.Failure(StoreErrorKind.Invalid, "a user needs a name without control characters");
             }
 
-            if ((password ?? string.Empty).Length < MinimumPasswordLength)
+            if (PasswordRules.Check(name, password!) is { } weak)
             {
-                return StoreResult<UserEntry>.Failure(StoreErrorKind.Invalid, $"the password must be at least {MinimumPasswordLength} characters long");
+                return StoreResult<UserEntry>.Failure(StoreErrorKind.Invalid, weak);
             }
 
             string hash = PasswordHasher.Hash(password!);
@@ -115,9 +117,10 @@ public sealed partial class SignetStore
 
             var id = new { id = user.Id };
             await session.ExecuteAsync("DELETE FROM tokens WHERE user_id = @id", id, cancellationToken).ConfigureAwait(false);
+            await EndUserSessionsAsync(session, user.Id, null, cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync("DELETE FROM user_domains WHERE user_id = @id", id, cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync("DELETE FROM users WHERE id = @id", id, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(session, actor, "user.remove", user.Name, null, "removed the user and their tokens", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(session, actor, "user.remove", user.Name, null, "removed the user, their sessions and their tokens", cancellationToken).ConfigureAwait(false);
             // Who may send for which domain is part of the signing snapshot (SubmissionPolicy): the mail path must see this.
             await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -125,6 +128,9 @@ public sealed partial class SignetStore
         });
 
     public Task<StoreResult<Actor?>> AuthenticatePasswordAsync(string name, string password, CancellationToken cancellationToken) =>
+        AuthenticatePasswordAsync(name, password, null, cancellationToken);
+
+    public Task<StoreResult<Actor?>> AuthenticatePasswordAsync(string name, string password, string? address, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
@@ -142,52 +148,17 @@ public sealed partial class SignetStore
                 matches = PasswordHasher.Verify(password ?? string.Empty, user.PasswordHash);
             }
 
-            var signedIn = matches ? await ToActorAsync(session, user!, cancellationToken).ConfigureAwait(false) : null;
-            var who = signedIn ?? new Actor(user is null ? Guid.Empty : Guid.Parse(user.Id), name ?? string.Empty, UserRole.DomainAdmin, new HashSet<string>());
-            await AuditAsync(session, who, matches ? "signin.success" : "signin.failure", name ?? string.Empty, null,
-                matches ? "signed in with a password" : user is null ? "no such user" : "wrong password", cancellationToken).ConfigureAwait(false);
+            if (matches)
+            {
+                var signedIn = await ToActorAsync(session, user!, cancellationToken).ConfigureAwait(false);
+                await AuditAsync(session, signedIn, "signin.success", signedIn.Name, null, "signed in with a password" + From(address), cancellationToken).ConfigureAwait(false);
+                await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return StoreResult<Actor?>.Success(signedIn);
+            }
+
+            await AuditFailedSignInAsync(session, user, name ?? string.Empty, address, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return StoreResult<Actor?>.Success(signedIn);
-        });
-
-    public Task<StoreResult<string>> CreateTokenAsync(Actor actor, Guid userId, string description, CancellationToken cancellationToken) =>
-        GuardAsync(async () =>
-        {
-            if (AccessPolicy.CreateTokenFor(actor, userId) is { } denied)
-            {
-                return denied;
-            }
-
-            await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
-            var user = await LoadUserAsync(session, userId, cancellationToken).ConfigureAwait(false);
-            if (user is null)
-            {
-                return StoreResult<string>.Failure(StoreErrorKind.NotFound, $"there is no user {userId}");
-            }
-
-            string token = ApiTokens.Create();
-            await session.ExecuteAsync(
-                "INSERT INTO tokens (id, user_id, description, hash, created_at) VALUES (@id, @userId, @description, @hash, @createdAt)",
-                new { id = Guid.NewGuid().ToString("D"), userId = user.Id, description = description ?? string.Empty, hash = ApiTokens.HashOf(token), createdAt = Now.UtcTicks },
-                cancellationToken).ConfigureAwait(false);
-            await AuditAsync(session, actor, "token.create", user.Name, null, $"created a token \"{description}\"", cancellationToken).ConfigureAwait(false);
-            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return StoreResult<string>.Success(token);
-        });
-
-    public Task<StoreResult<Actor?>> AuthenticateTokenAsync(string token, CancellationToken cancellationToken) =>
-        GuardAsync(async () =>
-        {
-            if (!ApiTokens.LooksLikeToken(token ?? string.Empty))
-            {
-                return StoreResult<Actor?>.Success(null);
-            }
-
-            await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
-            var user = await session.QuerySingleOrDefaultAsync<UserRow>(
-                "SELECT u.id, u.name, u.role, u.password_hash, u.created_at FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = @hash",
-                new { hash = ApiTokens.HashOf(token!) }, cancellationToken).ConfigureAwait(false);
-            return StoreResult<Actor?>.Success(user is null ? null : await ToActorAsync(session, user, cancellationToken).ConfigureAwait(false));
+            return StoreResult<Actor?>.Success(null);
         });
 
     public Task<StoreResult<IReadOnlyList<AuditEntry>>> ListAuditAsync(Actor actor, int limit, CancellationToken cancellationToken) =>
@@ -207,11 +178,33 @@ public sealed partial class SignetStore
             }
 
             var rows = await session.QueryAsync<AuditRow>(
-                $"SELECT id, at, actor_id, actor, action, target, domain, detail FROM audit {filter} ORDER BY id DESC LIMIT @limit",
+                $"SELECT id, at, actor_id, actor, action, target, domain, detail, count, address FROM audit {filter} ORDER BY id DESC LIMIT @limit",
                 parameters, cancellationToken).ConfigureAwait(false);
             return StoreResult<IReadOnlyList<AuditEntry>>.Success(
                 rows.Where(r => AccessPolicy.CanSeeAuditEntry(actor, Guid.Parse(r.ActorId), r.Domain)).Select(r => r.ToEntry()).ToList());
         });
+
+    /// <summary>One row per user name and address per <see cref="FailedSignInAuditWindow"/>, counting the failures.</summary>
+    private async Task AuditFailedSignInAsync(StoreSession session, UserRow? user, string name, string? address, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        long? existing = await session.ScalarAsync<long?>(
+            "SELECT MAX(id) FROM audit WHERE action = 'signin.failure' AND target = @name AND address = @address AND at > @since",
+            new { name, address = address ?? string.Empty, since = (now - FailedSignInAuditWindow).UtcTicks }, cancellationToken).ConfigureAwait(false);
+        if (existing is { } id)
+        {
+            await session.ExecuteAsync("UPDATE audit SET count = count + 1, at = @at WHERE id = @id", new { id, at = now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var who = new Actor(user is null ? Guid.Empty : Guid.Parse(user.Id), name, UserRole.DomainAdmin, new HashSet<string>());
+        await session.ExecuteAsync(
+            "INSERT INTO audit (at, actor_id, actor, action, target, domain, detail, count, address) VALUES (@at, @actorId, @actorName, 'signin.failure', @target, NULL, @detail, 1, @address)",
+            new { at = now.UtcTicks, actorId = who.UserId.ToString("D"), actorName = who.Name, target = name, detail = (user is null ? "no such user" : "wrong password") + From(address), address = address ?? string.Empty },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string From(string? address) => string.IsNullOrEmpty(address) ? string.Empty : " from " + address;
 
     private static async Task<StoreResult<IReadOnlyList<string>>> AssignDomainsAsync(
         StoreSession session, Guid userId, UserRole role, IReadOnlyList<string> domains, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public static class ConsoleRoutes
     public const string ServerDomains = "/server/domains";
     public const string ServerUsers = "/server/users";
     public const string ServerAudit = "/server/audit";
+    public const string Account = "/account";
     public const string Domains = "/domains";
     public const string Check = "/check";
     public const string Stylesheet = "/assets/console.css";

@@ -17,6 +17,7 @@ using Signet.Admin.Console.Users;
 using Signet.Dkim.Lookup;
 using Signet.Dns;
 using Signet.Store;
+using Signet.Store.Security;
 using Signet.Store.Model;
 using static Signet.Admin.Console.Rendering.Html;
 
@@ -43,6 +44,8 @@ public static class SignetConsoleExtensions
         });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SignInThrottle>();
+        // The host may register its own lifetime; otherwise 8 hours idle, 12 hours at most.
+        services.TryAddSingleton(SessionLifetime.Default);
         services.TryAddSingleton<FirstRunSetup>();
         // Checking a message looks keys up where the store looks them up (its resolver options), unless the host gives a source.
         services.TryAddSingleton<ITxtRecordSource>(sp => new DnsTxtRecordSource(
@@ -68,6 +71,7 @@ public static class SignetConsoleExtensions
         AuditPage.Map(serverAdmin);
         DomainPages.Map(signedIn);
         CheckPages.Map(signedIn);
+        AccountPage.Map(signedIn);
         return endpoints;
     }
 

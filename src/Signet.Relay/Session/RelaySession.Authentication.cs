@@ -45,7 +45,9 @@ internal sealed partial class RelaySession
             return SmtpReply.Of(501, "5.5.2", "cannot decode the response, or authentication cancelled");
         }
 
-        var result = await _context.Authenticator.AuthenticateAsync(user, password, cancellationToken).ConfigureAwait(false);
+        var client = _forwardedAddress ?? _remote.Address;
+        var result = await _context.Authenticator.AuthenticateAsync(user, password, client, cancellationToken).ConfigureAwait(false);
+        string address = client.ToString();
         switch (result)
         {
             case RelayAuthenticationResult.Succeeded:
@@ -53,10 +55,13 @@ internal sealed partial class RelaySession
                 _context.Logger.Authenticated(_sessionId, user);
                 return SmtpReply.Of(235, "2.7.0", "authentication succeeded");
             case RelayAuthenticationResult.Unavailable:
-                _context.Logger.AuthenticationRefused(_sessionId, user, "unavailable");
+                _context.Logger.AuthenticationRefused(_sessionId, user, address, "unavailable");
                 return SmtpReply.Of(454, "4.7.0", "temporary authentication failure");
+            case RelayAuthenticationResult.Throttled:
+                _context.Logger.AuthenticationRefused(_sessionId, user, address, "throttled");
+                return SmtpReply.Of(454, "4.7.0", "too many failed authentication attempts: try again later");
             default:
-                _context.Logger.AuthenticationRefused(_sessionId, user, "failed");
+                _context.Logger.AuthenticationRefused(_sessionId, user, address, "failed");
                 return SmtpReply.Of(535, "5.7.8", "authentication credentials invalid");
         }
     }

@@ -71,7 +71,11 @@ internal sealed class AuditRow
 
     public string Detail { get; set; } = string.Empty;
 
-    public AuditEntry ToEntry() => new(Id, StoreTime.FromTicks(At), Actor, Action, Target, Detail);
+    public long Count { get; set; } = 1;
+
+    public string? Address { get; set; }
+
+    public AuditEntry ToEntry() => new(Id, StoreTime.FromTicks(At), Actor, Action, Target, Detail, Count, string.IsNullOrEmpty(Address) ? null : Address);
 }
 
 /// <summary>A row of the user_domains table.</summary>

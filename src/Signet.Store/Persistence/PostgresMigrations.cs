@@ -37,5 +37,20 @@ internal static class PostgresMigrations
             started_at BIGINT NOT NULL, switched_at BIGINT, revoke_after_ticks BIGINT NOT NULL);
         ALTER TABLE keys ADD COLUMN rotation_id TEXT;
         """,
+
+        // Version 3: console sessions kept in the store (so sign-out and password changes end them on every node),
+        // token expiry, prefix and last use, and audit rows that count repeated failed sign-ins.
+        """
+        CREATE TABLE sessions (
+            id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL,
+            expires_at BIGINT NOT NULL, idle_ticks BIGINT NOT NULL);
+        CREATE INDEX sessions_user ON sessions (user_id);
+        ALTER TABLE tokens ADD COLUMN prefix TEXT;
+        ALTER TABLE tokens ADD COLUMN expires_at BIGINT;
+        ALTER TABLE tokens ADD COLUMN last_used_at BIGINT;
+        ALTER TABLE audit ADD COLUMN count BIGINT NOT NULL DEFAULT 1;
+        ALTER TABLE audit ADD COLUMN address TEXT;
+        CREATE INDEX audit_failures ON audit (action, target, address, at);
+        """,
     ];
 }

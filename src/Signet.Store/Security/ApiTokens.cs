@@ -14,6 +14,10 @@ internal static class ApiTokens
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>The first characters shown to recognise a token by: the prefix and 8 of the 43 secret characters,
+    /// which leaves 210 bits unknown.</summary>
+    public static string PrefixOf(string token) => token[..Math.Min(token.Length, Prefix.Length + 8)];
+
     public static bool LooksLikeToken(string token) => token.StartsWith(Prefix, StringComparison.Ordinal) && token.Length > Prefix.Length;
 
     private static string Base64Url(byte[] data) => Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');

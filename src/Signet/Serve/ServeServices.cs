@@ -12,6 +12,7 @@ using Signet.Dns;
 using Signet.Milter;
 using Signet.Milter.Dkim;
 using Signet.Store;
+using Signet.Store.Security;
 
 namespace Signet.Serve;
 
@@ -30,6 +31,8 @@ public static class ServeServices
         services.AddOptions<HostOptions>().Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
 
         services.TryAddSingleton(TimeProvider.System);
+        // One limiter for every front end that checks a password (console sign-in, relay SMTP AUTH).
+        services.TryAddSingleton<SignInThrottle>();
         services.AddSingleton<OpenedStore>();
         services.AddSingleton<ISignetStore>(provider => provider.GetRequiredService<OpenedStore>().Store);
         services.AddSingleton<IMilterSigningPolicy>(provider => new StoreSigningPolicy(

@@ -1,20 +1,43 @@
+using System.Net;
 using Signet.Relay;
 using Signet.Store;
+using Signet.Store.Security;
 
 namespace Signet.Serve;
 
-/// <summary>SMTP AUTH for the relay against the store's users: the same names and passwords as the console. A store
-/// that cannot answer gives a temporary failure (454), never "wrong password".</summary>
-internal sealed class StoreRelayUserAuthenticator(ISignetStore store) : IRelayUserAuthenticator
+/// <summary>SMTP AUTH for the relay against the store's users: the same names and passwords as the console, and the
+/// same <see cref="SignInThrottle"/> instance, so guesses on one front end slow the other down too. A throttled attempt
+/// is answered after a short pause and without checking the password; a store that cannot answer gives a temporary
+/// failure (454), never "wrong password".</summary>
+internal sealed class StoreRelayUserAuthenticator(ISignetStore store, SignInThrottle throttle, TimeProvider time) : IRelayUserAuthenticator
 {
-    public async ValueTask<RelayAuthenticationResult> AuthenticateAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <summary>A throttled answer waits this long (or the rest of the delay, if shorter), so a client that ignores
+    /// 454 and retries at once on the same connection gets one answer per pause, not thousands.</summary>
+    public static readonly TimeSpan ThrottledReplyPause = TimeSpan.FromSeconds(1);
+
+    public async ValueTask<RelayAuthenticationResult> AuthenticateAsync(string userName, string password, IPAddress client, CancellationToken cancellationToken)
     {
-        var result = await store.AuthenticatePasswordAsync(userName, password, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(client);
+        string address = client.ToString();
+        if (throttle.RetryAfter(userName, address) is { } wait)
+        {
+            await Task.Delay(wait < ThrottledReplyPause ? wait : ThrottledReplyPause, time, cancellationToken).ConfigureAwait(false);
+            return RelayAuthenticationResult.Throttled;
+        }
+
+        var result = await store.AuthenticatePasswordAsync(userName, password, address, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return RelayAuthenticationResult.Unavailable;
         }
 
-        return result.Value is null ? RelayAuthenticationResult.Failed : RelayAuthenticationResult.Succeeded;
+        if (result.Value is null)
+        {
+            throttle.RecordFailure(userName, address);
+            return RelayAuthenticationResult.Failed;
+        }
+
+        throttle.RecordSuccess(userName);
+        return RelayAuthenticationResult.Succeeded;
     }
 }

@@ -52,9 +52,13 @@ public static class RoleTable
             new("GET", "/api/users", "/api/users", null, 401, 200, 200, 200, AboutADomain: false),
             new("POST", "/api/users", "/api/users", """{"name":"nina","role":"domainAdmin","password":"a long enough password","domains":["mine.example"]}""", 401, 201, 403, 403),
             new("PUT", "/api/users/{id}/domains", "/api/users/{uma}/domains", """{"domains":["theirs.example"]}""", 401, 200, 403, 403),
+            new("PUT", "/api/users/{id}/password", "/api/users/{uma}/password", """{"password":"uma's brand new password"}""", 401, 204, 403, 403),
             new("DELETE", "/api/users/{id}", "/api/users/{uma}", null, 401, 204, 403, 403),
             new("POST", "/api/tokens", "/api/tokens", """{"description":"mine"}""", 401, 200, 200, 200, AboutADomain: false),
             new("POST", "/api/tokens", "/api/tokens#for-another", """{"userId":"{uma}","description":"theirs"}""", 401, 200, 403, 403),
+            new("GET", "/api/tokens", "/api/tokens", null, 401, 200, 200, 200, AboutADomain: false),
+            // Another user's token is not found for a domain admin: they cannot learn which tokens others hold.
+            new("DELETE", "/api/tokens/{id}", "/api/tokens/{umatoken}", null, 401, 204, 404, 404, AboutADomain: false),
             new("GET", "/api/audit", "/api/audit", null, 401, 200, 200, 200, AboutADomain: false),
             new("POST", "/api/policy/explain", "/api/policy/explain", null, 401, 200, 200, 404, RawBody: Message),
         };

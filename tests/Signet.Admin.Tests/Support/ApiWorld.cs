@@ -137,6 +137,8 @@ public sealed class ApiWorld : IAsyncDisposable
         Tokens[Role.ServerAdmin] = Ok(await Store.CreateTokenAsync(Admin, sam.Id, "tests", token));
         Tokens[Role.OwnDomainAdmin] = Ok(await Store.CreateTokenAsync(Admin, dana.Id, "tests", token));
         Tokens[Role.OtherDomainAdmin] = Ok(await Store.CreateTokenAsync(Admin, olga.Id, "tests", token));
+        Ok(await Store.CreateTokenAsync(Admin, uma.Id, "uma's script", token));
+        Ids["umatoken"] = Ok(await Store.ListTokensAsync(Admin, token)).Single(t => t.UserId == uma.Id).Id;
     }
 
     /// <summary>retiring (activated, then replaced), active, pending; named {prefix}retiring, {prefix}active, {prefix}pending.</summary>

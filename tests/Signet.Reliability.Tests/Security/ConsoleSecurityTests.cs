@@ -1,5 +1,5 @@
 using System.Net;
-using Signet.Admin.Console.Security;
+using Signet.Store.Security;
 using Signet.Store;
 using Signet.Testing;
 
@@ -63,8 +63,10 @@ public sealed class ConsoleSecurityTests
         await victim.SignInAsync("dana", SecurityWorld.Password);
 
         Assert.NotEqual(attacker.SessionCookie, victim.SessionCookie);
+        // The planted session is ended by the victim's sign-in: the attacker is neither dana nor even olga any more.
         using var attackerView = await attacker.Client.GetAsync(new Uri("/domains/mine.example/dkim", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.NotFound, attackerView.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, attackerView.StatusCode);
+        Assert.StartsWith("/signin", attackerView.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class EndpointTableTests
                 // A world per cell: an allowed call may change what the next caller would see (a key deleted).
                 await using var world = await SecurityWorld.StartAsync();
                 var secrets = await SecretsAsync(world);
-                using var response = await CallAsync(world, caller, method, world.Fill(pattern));
+                using var response = await CallAsync(world, caller, method, world.Fill(pattern, caller));
                 string body = await response.Content.ReadAsStringAsync();
                 bool denied = IsDenied(pattern, response);
                 cells[caller] = Cell(response);
@@ -193,6 +193,7 @@ public sealed class EndpointTableTests
             _ when p.EndsWith("/domains", StringComparison.Ordinal) && method == "PUT" => """{"domains":["theirs.example"]}""",
             "/api/domains" => """{"name":"new.example"}""",
             "/api/tokens" => """{"description":"mine"}""",
+            _ when p.EndsWith("/password", StringComparison.Ordinal) => """{"password":"a brand new long password"}""",
             "/api/server" => """{"serverSigningEnabled":false}""",
             _ when p.StartsWith("/api/domains/", StringComparison.Ordinal) => """{"signingEnabled":false}""",
             _ => "{}",

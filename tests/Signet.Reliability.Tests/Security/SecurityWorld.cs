@@ -64,9 +64,16 @@ internal sealed class SecurityWorld : IAsyncDisposable
         return world;
     }
 
-    /// <summary>Fills {placeholders} of a route pattern with things of mine.example (or the server, or uma).</summary>
-    public string Fill(string pattern)
+    /// <summary>Fills {placeholders} of a route pattern with things of mine.example (or the server, or uma); a token
+    /// route gets the calling user's own token (server admin's for anonymous callers).</summary>
+    public string Fill(string pattern, Caller caller = Caller.ServerAdmin)
     {
+        if (pattern.Contains("tokens/{id", StringComparison.Ordinal))
+        {
+            var own = caller == Caller.Anonymous ? Caller.ServerAdmin : caller;
+            return System.Text.RegularExpressions.Regex.Replace(pattern, @"\{id(:[a-z]+)?\}", Ids["token:" + own].ToString());
+        }
+
         string path = pattern
             .Replace("{domain}", Mine, StringComparison.Ordinal)
             .Replace("{action}", "activate", StringComparison.Ordinal);
@@ -107,6 +114,7 @@ internal sealed class SecurityWorld : IAsyncDisposable
             var user = Ok(await Store.AddUserAsync(admin, name, role, Password, domains, none));
             Ids[name] = user.Id;
             Tokens[caller] = Ok(await Store.CreateTokenAsync(admin, user.Id, "security tests", none));
+            Ids["token:" + caller] = Ok(await Store.ListTokensAsync(admin, none)).Single(t => t.UserId == user.Id).Id;
         }
 
         Ids["uma"] = Ok(await Store.AddUserAsync(admin, "uma", UserRole.DomainAdmin, Password, [Mine], none)).Id;

@@ -10,7 +10,7 @@ using static Signet.Store.Tests.Support.StoreHarness;
 namespace Signet.Store.Tests.Contract;
 
 /// <summary>What every backend must do, written once; <see cref="SqliteStoreTests"/> and <see cref="PostgresStoreTests"/> run it.</summary>
-public abstract class StoreContractTests
+public abstract partial class StoreContractTests
 {
     private readonly PostgresFixture _postgres;
 

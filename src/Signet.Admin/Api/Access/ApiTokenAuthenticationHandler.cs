@@ -9,7 +9,7 @@ using Signet.Store;
 namespace Signet.Admin.Api.Access;
 
 /// <summary>Turns <c>Authorization: Bearer sgt_…</c> into the principal of the token's user, through
-/// <see cref="ISignetStore.AuthenticateTokenAsync"/> and <see cref="ActorClaims"/>. The token itself is never logged.</summary>
+/// <see cref="ISignetStore.CheckTokenAsync"/> and <see cref="ActorClaims"/>. The token itself is never logged.</summary>
 public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<AuthenticationSchemeOptions>
 {
     private readonly ISignetStore _store;
@@ -33,18 +33,18 @@ public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<Authen
         }
 
         string token = header[ApiTokenAuthentication.BearerPrefix.Length..].Trim();
-        var result = await _store.AuthenticateTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
+        var result = await _store.CheckTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             SignetApiLog.TokenCheckFailed(Logger, result.Error!.Message);
             return AuthenticateResult.Fail(new ApiTokenRejectedException(result.Error!));
         }
 
-        if (result.Value is not { } actor)
+        if (result.Value!.Actor is not { } actor)
         {
-            SignetApiLog.TokenRejected(Logger, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-            return AuthenticateResult.Fail(new ApiTokenRejectedException(
-                "the API token is not known (mistyped, revoked, or its user was removed): create a new one with signet token create --user NAME"));
+            // Unknown, revoked or expired: a 401 problem whose detail says which, so the caller knows what to do.
+            SignetApiLog.TokenRejected(Logger, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", result.Value.Refusal ?? "refused");
+            return AuthenticateResult.Fail(new ApiTokenRejectedException(result.Value.Refusal ?? "the API token is refused"));
         }
 
         var principal = ActorClaims.ToPrincipal(actor, Scheme.Name);

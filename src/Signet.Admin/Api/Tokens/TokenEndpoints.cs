@@ -7,15 +7,27 @@ using Signet.Store;
 
 namespace Signet.Admin.Api.Tokens;
 
-/// <summary><c>/api/tokens</c>: API tokens. Anyone may create one for themselves; server admins for anyone.</summary>
+/// <summary><c>/api/tokens</c>: API tokens. Anyone may create, list and revoke their own; server admins anyone's.</summary>
 public static class TokenEndpoints
 {
     public static void MapTokenEndpoints(this IEndpointRouteBuilder api)
     {
         var tokens = api.MapGroup("/tokens").WithTags("Tokens");
+        tokens.MapGet("/", ListAsync).WithName("ListTokens")
+            .WithSummary("List API tokens without their secrets: yours, or everyone's for server admins")
+            .WithDescription("Each token shows its first characters (prefix), description, creation, last use and expiry.");
         tokens.MapPost("/", CreateAsync).WithName("CreateToken")
-            .WithSummary("Create an API token; the secret is in this response only")
-            .WithDescription("The token acts with its user's role and domains. Signet keeps only its SHA-256: store the secret now, it cannot be shown again.");
+            .WithSummary("Create an API token, optionally expiring; the secret is in this response only")
+            .WithDescription("The token acts with its user's role and domains. Signet keeps only its SHA-256: store the secret now, it cannot be shown again. After expiresAt the token is refused with 401.");
+        tokens.MapDelete("/{id:guid}", RevokeAsync).WithName("RevokeToken")
+            .WithSummary("Revoke an API token: it stops working at once");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TokenView>>, ProblemHttpResult>> ListAsync(
+        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.ListTokensAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.Ok<IReadOnlyList<TokenView>>(result.Value!.Select(TokenView.From).ToList()) : ApiProblems.From(result.Error!);
     }
 
     private static async Task<Results<Ok<TokenCreatedView>, ProblemHttpResult>> CreateAsync(
@@ -24,20 +36,28 @@ public static class TokenEndpoints
         var actor = ApiActor.Of(http);
         var userId = request?.UserId ?? actor.UserId;
         string description = request?.Description ?? string.Empty;
-        var result = await store.CreateTokenAsync(actor, userId, description, cancellationToken).ConfigureAwait(false);
+        var result = await store.CreateTokenAsync(actor, userId, description, request?.ExpiresAt, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return ApiProblems.From(result.Error!);
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new TokenCreatedView(result.Value!, userId, description,
+        return TypedResults.Ok(new TokenCreatedView(result.Value!, userId, description, request?.ExpiresAt,
             "this is the only time the token is shown: store it now; send it as \"Authorization: Bearer <token>\""));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.RevokeTokenAsync(ApiActor.Of(http), id, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
     }
 }
 
-/// <summary>Whose token to create (the caller when absent) and a description to recognise it by.</summary>
-public sealed record CreateTokenRequest(Guid? UserId, string? Description);
+/// <summary>Whose token to create (the caller when absent), a description to recognise it by, and when it stops
+/// working (never when absent).</summary>
+public sealed record CreateTokenRequest(Guid? UserId, string? Description, DateTimeOffset? ExpiresAt = null);
 
 /// <summary>A new API token: <c>token</c> is the secret, shown this once.</summary>
-public sealed record TokenCreatedView(string Token, Guid UserId, string Description, string Note);
+public sealed record TokenCreatedView(string Token, Guid UserId, string Description, DateTimeOffset? ExpiresAt, string Note);

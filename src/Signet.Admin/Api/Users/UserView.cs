@@ -27,3 +27,6 @@ public sealed record AddUserRequest(string? Name, string? Role, string? Password
 
 /// <summary>The domains a domain admin manages (replacing the ones they had).</summary>
 public sealed record SetUserDomainsRequest(IReadOnlyList<string>? Domains);
+
+/// <summary>The new password for <c>PUT /api/users/{id}/password</c>.</summary>
+public sealed record SetUserPasswordRequest(string? Password);

@@ -65,6 +65,7 @@ public static class Page
         }
 
         links.Add((ConsoleRoutes.Check, "Check a message", "check"));
+        links.Add((ConsoleRoutes.Account, "Your account", "account"));
         var items = links.Select(l => l.Key == current
             ? Of($"""<li><a href="{l.Href}" aria-current="page">{l.Label}</a></li>""")
             : Of($"""<li><a href="{l.Href}">{l.Label}</a></li>"""));

@@ -37,8 +37,7 @@ public static class ConsoleRequest
                 context.Items[ActorKey] = ActorClaims.ToActor(authenticated.Principal);
             }
 
-            if (HttpMethods.IsPost(context.Request.Method)
-                && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context).ConfigureAwait(false))
+            if (HttpMethods.IsPost(context.Request.Method) && !await IsFormValidAsync(context).ConfigureAwait(false))
             {
                 return Page.Render(context, "The form could not be accepted",
                     Of($"<p>This form did not come from this console page, or it has expired. Go back, reload the page and try again.</p>"),
@@ -59,6 +58,20 @@ public static class ConsoleRequest
 
             return await next(invocation).ConfigureAwait(false);
         };
+
+    /// <summary>The anti-forgery check; a form that cannot even be read (a NUL byte, a broken encoding) is refused
+    /// like a forged one, with 400, instead of failing the request with 500.</summary>
+    private static async Task<bool> IsFormValidAsync(HttpContext context)
+    {
+        try
+        {
+            return await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context).ConfigureAwait(false);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
 
     public static void AddSecurityHeaders(HttpResponse response)
     {

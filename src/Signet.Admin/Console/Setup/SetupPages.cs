@@ -42,7 +42,11 @@ public static class SetupPages
         }
 
         var user = created.Value!;
-        await ConsoleAuthentication.SignInAsync(context, new Actor(user.Id, user.Name, user.Role, new HashSet<string>(StringComparer.OrdinalIgnoreCase)));
+        if (await ConsoleAuthentication.SignInAsync(context, new Actor(user.Id, user.Name, user.Role, new HashSet<string>(StringComparer.OrdinalIgnoreCase))) is { } notStarted)
+        {
+            return Flash.Redirect(context, ConsoleRoutes.SignIn, $"{user.Name} is the first server admin, but signing in failed: {notStarted.Message}. Sign in below.", isError: true);
+        }
+
         return Flash.Redirect(context, ConsoleRoutes.ServerDkim, $"{user.Name} is the first server admin. The set-up link no longer works.");
     }
 

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Signet.Admin.Console.Rendering;
 using Signet.Admin.Console.Security;
+using Microsoft.Extensions.Logging;
+using Signet.Admin.Api;
 using Signet.Store;
+using Signet.Store.Security;
 using static Signet.Admin.Console.Rendering.Html;
 
 namespace Signet.Admin.Console.SignIn;
@@ -20,8 +23,9 @@ public static class SignInPages
 
     private static IResult Show(HttpContext context, string? returnUrl) => Form(context, returnUrl, null, null);
 
-    private static async Task<IResult> SignInAsync(HttpContext context, ISignetStore store, SignInThrottle throttle)
+    private static async Task<IResult> SignInAsync(HttpContext context, ISignetStore store, SignInThrottle throttle, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger("Signet.Console.SignIn");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         string name = form["name"].ToString().Trim();
         string password = form["password"].ToString();
@@ -29,13 +33,16 @@ public static class SignInPages
         string address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (throttle.RetryAfter(name, address) is { } wait)
         {
-            int minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            // The password is not checked while the delay runs, so guessing gains nothing by hammering.
+            SignetApiLog.SignInRefused(logger, "console", name, address, "throttled");
+            int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Form(context, returnUrl, name,
-                $"Too many failed sign-in attempts for this user or from this address. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}.",
+                $"Too many failed sign-in attempts for this user or from this address. Try again in {Describe(wait)}.",
                 StatusCodes.Status429TooManyRequests);
         }
 
-        var result = await store.AuthenticatePasswordAsync(name, password, context.RequestAborted);
+        var result = await store.AuthenticatePasswordAsync(name, password, address, context.RequestAborted);
         if (!result.Succeeded)
         {
             return Form(context, returnUrl, name, "Signing in is not possible right now: " + result.Error!.Message, StatusCodes.Status503ServiceUnavailable);
@@ -44,11 +51,16 @@ public static class SignInPages
         if (result.Value is not { } actor)
         {
             throttle.RecordFailure(name, address);
+            SignetApiLog.SignInRefused(logger, "console", name, address, "wrong user name or password");
             return Form(context, returnUrl, name, "That user name and password do not match.", StatusCodes.Status401Unauthorized);
         }
 
         throttle.RecordSuccess(name);
-        await ConsoleAuthentication.SignInAsync(context, actor);
+        if (await ConsoleAuthentication.SignInAsync(context, actor) is { } notStarted)
+        {
+            return Form(context, returnUrl, name, "Signing in is not possible right now: " + notStarted.Message, StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl : ConsoleRoutes.Home);
     }
 
@@ -56,6 +68,13 @@ public static class SignInPages
     {
         await ConsoleAuthentication.SignOutAsync(context);
         return Flash.Redirect(context, ConsoleRoutes.SignIn, "You are signed out.");
+    }
+
+    private static string Describe(TimeSpan wait)
+    {
+        int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        int minutes = (int)Math.Ceiling(seconds / 60.0);
+        return seconds < 60 ? $"{seconds} second{(seconds == 1 ? "" : "s")}" : $"{minutes} minute{(minutes == 1 ? "" : "s")}";
     }
 
     // Only paths on this site: "/x" but not "//host" or "/\host", which browsers treat as another site.

@@ -8,7 +8,9 @@ using static Signet.Admin.Console.Rendering.Html;
 
 namespace Signet.Admin.Console.Users;
 
-/// <summary>Server Admin > Audit log: who did what, newest first.</summary>
+/// <summary>Server Admin > Audit log: who did what, newest first. Repeated failed sign-ins for one name from one address
+/// are one row with a count (see <see cref="SignetStore.FailedSignInAuditWindow"/>), so guessing cannot push the real
+/// actions off this page.</summary>
 public static class AuditPage
 {
     private const int Limit = 200;
@@ -19,7 +21,7 @@ public static class AuditPage
     {
         var actor = ConsoleRequest.RequireActor(context);
         var entries = (await store.ListAuditAsync(actor, Limit, context.RequestAborted)).Value ?? [];
-        var rows = entries.Select(e => Of($"""<tr><td class="nowrap" data-label="When">{Time(e.At)}</td><td data-label="Who">{e.Actor}</td><td data-label="Action">{e.Action}</td><td data-label="On">{e.Target}</td><td data-label="Detail">{e.Detail}</td></tr>"""));
+        var rows = entries.Select(e => Of($"""<tr><td class="nowrap" data-label="When">{Time(e.At)}</td><td data-label="Who">{e.Actor}</td><td data-label="Action">{e.Action}</td><td data-label="On">{e.Target}</td><td data-label="Detail">{e.Detail}{(e.Count > 1 ? $" ({e.Count} times)" : string.Empty)}</td></tr>"""));
         return Page.Render(context, "Audit log", Of($"""
             <p class="lead">The last {Limit} actions, newest first. Secrets are never recorded.</p>
             <div class="table-wrap"><table class="reflow"><caption class="visually-hidden">Audit log</caption>

@@ -9,7 +9,8 @@ using static Signet.Admin.Console.Rendering.Html;
 
 namespace Signet.Admin.Console.Users;
 
-/// <summary>Server Admin > Users: domain admins and server admins, the domains each manages, API tokens.</summary>
+/// <summary>Server Admin > Users: domain admins and server admins, the domains each manages, their API tokens, and a
+/// new password for anyone who lost theirs (which ends that user's sessions).</summary>
 public static class UserPages
 {
     public static void Map(RouteGroupBuilder serverAdmin)
@@ -19,6 +20,8 @@ public static class UserPages
         serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/{id:guid}/domains", SetDomainsAsync);
         serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/{id:guid}/remove", RemoveAsync);
         serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/{id:guid}/tokens", CreateTokenAsync);
+        serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/{id:guid}/password", ResetPasswordAsync);
+        serverAdmin.MapPost(ConsoleRoutes.ServerUsers + "/tokens/{id:guid}/revoke", RevokeTokenAsync);
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, ISignetStore store)
@@ -36,7 +39,8 @@ public static class UserPages
             {DomainChoices("new", domains, [])}
             <button type="submit" class="button primary">Create the user</button>
             """), "stack");
-        var cards = users.Select(u => UserCard(context, u, domains, actor.UserId));
+        var tokens = (await store.ListTokensAsync(actor, context.RequestAborted)).Value ?? [];
+        var cards = users.Select(u => UserCard(context, u, domains, actor.UserId, tokens.Where(t => t.UserId == u.Id).ToList()));
         return Page.Render(context, "Users", Of($"""
             <div class="card"><h2>Create a user</h2>{add}</div>
             <section aria-labelledby="users-heading"><h2 id="users-heading">Users</h2>{cards}</section>
@@ -56,17 +60,18 @@ public static class UserPages
         return Of($"""<fieldset><legend>Domains</legend>{boxes}</fieldset>""");
     }
 
-    private static Markup UserCard(HttpContext context, UserEntry user, IReadOnlyList<string> domains, Guid self)
+    private static Markup UserCard(HttpContext context, UserEntry user, IReadOnlyList<string> domains, Guid self, IReadOnlyList<TokenEntry> tokens)
     {
         string action = $"{ConsoleRoutes.ServerUsers}/{user.Id}";
         bool isDomainAdmin = user.Role == UserRole.DomainAdmin;
         var assign = isDomainAdmin
             ? Form(context, action + "/domains", Of($"""{DomainChoices(user.Id.ToString("N"), domains, user.Domains)}<button type="submit" class="button secondary">Save domains</button>"""), "stack")
             : Of($"""<p class="hint">A server admin manages every domain.</p>""");
-        var token = Form(context, action + "/tokens", Of($"""
-            <label for="token-{user.Id:N}">New API token, described as</label>
-            <input id="token-{user.Id:N}" name="description" required placeholder="deploy script">
-            <button type="submit" class="button secondary">Create token</button>
+        var token = Form(context, action + "/tokens", AccountPage.TokenFields(user.Id.ToString("N")), "inline");
+        var password = Form(context, action + "/password", Of($"""
+            <label for="password-{user.Id:N}">New password for {user.Name}</label>
+            <input id="password-{user.Id:N}" name="password" type="password" required minlength="12" autocomplete="new-password">
+            <button type="submit" class="button secondary">Set password</button>
             """), "inline");
         var remove = user.Id == self ? Markup.Empty : ActionButton(context, action + "/remove", "Remove user", "danger");
         string role = isDomainAdmin ? "Domain admin" : "Server admin";
@@ -76,7 +81,8 @@ public static class UserPages
             <header class="key-head"><h3>{user.Name}</h3>{Badge(isDomainAdmin ? "neutral" : "ok", role)}</header>
             <p class="meta">{list} · since {Time(user.CreatedAt)}</p>
             {assign}
-            <div class="actions">{token}{remove}</div>
+            {AccountPage.TokenTable(context, tokens, ConsoleRoutes.ServerUsers + "/tokens")}
+            <div class="actions">{token}{password}{remove}</div>
             </article>
             """);
     }
@@ -111,21 +117,36 @@ public static class UserPages
     }
 
     // The secret is shown on this response only, never put in a redirect, a cookie or a log.
-    private static async Task<IResult> CreateTokenAsync(HttpContext context, ISignetStore store, Guid id)
+    private static async Task<IResult> CreateTokenAsync(HttpContext context, ISignetStore store, TimeProvider time, Guid id)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var result = await store.CreateTokenAsync(actor, id, form["description"].ToString().Trim(), context.RequestAborted);
-        if (!result.Succeeded)
+        if (!AccountPage.TryReadExpiry(form, time.GetUtcNow(), out var expiresAt, out string invalid))
         {
-            return Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+            return Flash.Redirect(context, ConsoleRoutes.ServerUsers, invalid, isError: true);
         }
 
-        return Page.Render(context, "New API token", Of($"""
-            <div class="notice" role="note"><p><strong>Copy this token now: it is shown once.</strong> Signet keeps only a hash of it.
-            Send it as <code>Authorization: Bearer …</code> to the API under <code>/api</code>.</p></div>
-            {CopyBox("token-secret", "API token", result.Value!)}
-            <p><a href="{ConsoleRoutes.ServerUsers}">Back to Users</a></p>
-            """), actor, "server-users");
+        var result = await store.CreateTokenAsync(actor, id, form["description"].ToString().Trim(), expiresAt, context.RequestAborted);
+        return result.Succeeded
+            ? AccountPage.ShowNewToken(context, actor, result.Value!, ConsoleRoutes.ServerUsers, "Users", "server-users")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+    }
+
+    private static async Task<IResult> ResetPasswordAsync(HttpContext context, ISignetStore store, Guid id)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var result = await store.ResetPasswordAsync(ConsoleRequest.RequireActor(context), id, form["password"].ToString(),
+            ConsoleAuthentication.SessionId(context), context.RequestAborted);
+        return result.Succeeded
+            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, "The password is set; that user's sessions are ended. Give them the new password over a safe channel.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+    }
+
+    private static async Task<IResult> RevokeTokenAsync(HttpContext context, ISignetStore store, Guid id)
+    {
+        var result = await store.RevokeTokenAsync(ConsoleRequest.RequireActor(context), id, context.RequestAborted);
+        return result.Succeeded
+            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, "The token is revoked: it no longer works.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
     }
 }

@@ -1,37 +1,97 @@
+using System.Globalization;
 using Signet.Cli;
+using Signet.Store.Model;
 
 namespace Signet.Commands.Store;
 
-/// <summary><c>signet token create</c>: an API token for a user, shown once.</summary>
+/// <summary><c>signet token create|list|revoke</c>: API tokens, shown once when created, listed without their secret.</summary>
 public sealed class TokenCommand : StoreCommand
 {
+    /// <summary>The longest expiry accepted: ten years. A longer-lived token is one without expiry, chosen knowingly.</summary>
+    private const int MaximumExpiryDays = 3650;
+
     public override string Name => "token";
 
-    public override string Summary => "create an API token for a user (shown once)";
+    public override string Summary => "create (shown once), list or revoke API tokens";
 
     public override string Help => """
-        Usage: signet token create --user NAME [--description TEXT] [--data DIR] [--store CONNECTION-STRING]
+        Usage: signet token create|list|revoke [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
-        Prints a new API token (sgt_…) for NAME on standard output. It acts with that user's role and domains.
-        Signet keeps only its hash: store it now, it cannot be shown again. Send it to the API as
-        "Authorization: Bearer sgt_…".
+          create --user NAME [--description TEXT] [--expires-in-days N]
+                 prints a new API token (sgt_…) for NAME on standard output. It acts with that user's role and
+                 domains, and is refused after N days when --expires-in-days is given (1 to 3650). Signet keeps
+                 only its hash: store it now, it cannot be shown again. Send it to the API as
+                 "Authorization: Bearer sgt_…".
+          list   [--user NAME]   the tokens: id, user, prefix, created, last used, expires, description
+          revoke --id ID          the token stops working at once
 
         Example:
-          signet token create --user dana --description "DNS automation" > dana.token
+          signet token create --user dana --description "DNS automation" --expires-in-days 90 > dana.token
+          signet token list --user dana
+          signet token revoke --id 3f2c0c8e-…
         """;
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["create"] = new(["user", "description"], [], CreateAsync),
+        ["create"] = new(["user", "description", "expires-in-days"], [], CreateAsync),
+        ["list"] = new(["user"], [], ListAsync),
+        ["revoke"] = new(["id"], [], RevokeAsync),
     };
 
     private static async Task<int> CreateAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
+        DateTimeOffset? expiresAt = null;
+        if (context.Options.Get("expires-in-days") is { } text)
+        {
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int days) || days is < 1 or > MaximumExpiryDays)
+            {
+                throw new CliUsageException($"--expires-in-days {text}: expected a whole number of days from 1 to {MaximumExpiryDays}");
+            }
+
+            expiresAt = DateTimeOffset.UtcNow.AddDays(days);
+        }
+
         var user = await UserCommand.FindAsync(context, context.Options.Require("user"), cancellationToken).ConfigureAwait(false);
         string token = StoreCommandContext.Ok(await context.Store.CreateTokenAsync(
-            StoreCommandContext.Actor, user.Id, context.Options.Get("description") ?? string.Empty, cancellationToken).ConfigureAwait(false));
+            StoreCommandContext.Actor, user.Id, context.Options.Get("description") ?? string.Empty, expiresAt, cancellationToken).ConfigureAwait(false));
         context.Note($"{context.CommandLine}: a token for {user.Name}; this is the only time it is shown, and it is a secret");
         context.Console.WriteLine(token);
         return ExitCodes.Success;
     }
+
+    private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var tokens = StoreCommandContext.Ok(await context.Store.ListTokensAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        if (context.Options.Get("user") is { } name)
+        {
+            var user = await UserCommand.FindAsync(context, name, cancellationToken).ConfigureAwait(false);
+            tokens = tokens.Where(t => t.UserId == user.Id).ToList();
+        }
+
+        foreach (var token in tokens)
+        {
+            context.Console.WriteLine(Line(token));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> RevokeAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        string text = context.Options.Require("id");
+        if (!Guid.TryParse(text, out var id))
+        {
+            throw new CliUsageException($"--id {text}: expected a token id as signet token list shows it");
+        }
+
+        StoreCommandContext.Ok(await context.Store.RevokeTokenAsync(StoreCommandContext.Actor, id, cancellationToken).ConfigureAwait(false));
+        context.Console.WriteLine($"revoked the token {id}: it no longer works");
+        return ExitCodes.Success;
+    }
+
+    private static string Line(TokenEntry token) =>
+        $"{token.Id}\t{token.UserName}\t{token.Prefix}…\t{Time(token.CreatedAt)}\t{(token.LastUsedAt is { } used ? Time(used) : "never-used")}\t" +
+        $"{(token.ExpiresAt is { } expires ? Time(expires) : "no-expiry")}\t{(token.Description.Length == 0 ? "-" : token.Description)}";
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture);
 }

@@ -4,7 +4,7 @@ using Signet.Store.Model;
 
 namespace Signet.Commands.Store;
 
-/// <summary><c>signet user add|list|remove</c>: the people who manage Signet in the console and through the API.</summary>
+/// <summary><c>signet user add|list|password|remove</c>: the people who manage Signet in the console and through the API.</summary>
 public sealed class UserCommand : StoreCommand
 {
     /// <summary>A password file larger than this is not a password file.</summary>
@@ -12,27 +12,36 @@ public sealed class UserCommand : StoreCommand
 
     public override string Name => "user";
 
-    public override string Summary => "add, list or remove the users of the console and the API";
+    public override string Summary => "add, list or remove the users of the console and the API, or set a password";
 
     public override string Help => """
-        Usage: signet user add|list|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
+        Usage: signet user add|list|password|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
           add --name N [--role server-admin|domain-admin] [--domain D]... [--password-file FILE]
                  a user; the password is read from FILE, or from standard input (its first line), never from
                  an argument (arguments show in ps and in shell history). A domain admin manages only the
                  domains given with --domain (repeat it); the default role is domain-admin.
           list   the users: name, role, domains, id
+          password --name N [--password-file FILE]
+                 sets a new password (read as for add) and ends every console session of that user. This
+                 works on the store directly, so it is also how to get back in when the last server admin
+                 forgot their password.
           remove --name N   the user and their API tokens
 
         Example:
           signet user add --name dana --domain example.com --password-file dana.password
           printf '%s\n' "$PASSWORD" | signet user add --name sam --role server-admin
+          signet user password --name sam --password-file sam.password
+
+        Passwords are at least 12 characters, not the user name, and not on Signet's list of the most
+        common passwords.
         """;
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["add"] = new(["name", "role", "domain", "password-file"], [], AddAsync),
         ["list"] = new([], [], ListAsync),
+        ["password"] = new(["name", "password-file"], [], PasswordAsync),
         ["remove"] = new(["name"], [], RemoveAsync),
     };
 
@@ -72,11 +81,20 @@ public sealed class UserCommand : StoreCommand
         return ExitCodes.Success;
     }
 
+    private static async Task<int> PasswordAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(context, context.Options.Require("name"), cancellationToken).ConfigureAwait(false);
+        string password = await ReadPasswordAsync(context, cancellationToken).ConfigureAwait(false);
+        StoreCommandContext.Ok(await context.Store.ResetPasswordAsync(StoreCommandContext.Actor, user.Id, password, null, cancellationToken).ConfigureAwait(false));
+        context.Console.WriteLine($"set a new password for {user.Name}; their console sessions are ended");
+        return ExitCodes.Success;
+    }
+
     private static async Task<int> RemoveAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
         var user = await FindAsync(context, context.Options.Require("name"), cancellationToken).ConfigureAwait(false);
         StoreCommandContext.Ok(await context.Store.RemoveUserAsync(StoreCommandContext.Actor, user.Id, cancellationToken).ConfigureAwait(false));
-        context.Console.WriteLine($"removed {user.Name} and their API tokens");
+        context.Console.WriteLine($"removed {user.Name}, their sessions and their API tokens");
         return ExitCodes.Success;
     }
 
