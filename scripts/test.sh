@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The real peers and servers the tests use; each test that needs one fails loudly without it.
-packages=(nsd python3-dkim libmail-dkim-perl opendkim-tools opendkim postfix postgresql miltertest chromium swaks)
+packages=(nsd python3-dkim libmail-dkim-perl opendkim-tools opendkim postfix postgresql miltertest chromium swaks dpkg-dev fakeroot lintian man-db)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
