@@ -11,7 +11,7 @@ public sealed class ServeCommand : ICliCommand
     public string Summary => "run the milter, the web console and the API (the mail-flow service)";
 
     public string Help => """
-        Usage: signet serve [--data DIR] [--urls URL] [--milter HOST:PORT | unix:PATH] [--hostname NAME]
+        Usage: signet serve [--config FILE] [--data DIR] [--urls URL] [--milter HOST:PORT | unix:PATH] [--hostname NAME]
                             [--internal-network CIDR ...] [--resolver HOST[:PORT]] [--store CONNECTION-STRING]
                             [--relay HOST:PORT --next-hop HOST:PORT] [--trusted-proxy ADDRESS ...]
                             [--log-format plain|json|systemd]
@@ -22,6 +22,10 @@ public sealed class ServeCommand : ICliCommand
         and prints the console's set-up link while there is no administrator. SIGTERM finishes the messages in
         progress, then stops.
 
+          --config FILE             read settings from FILE (Key = value lines, [Milter], [Dns], [Store] and
+                                    [Relay] sections; the package's is /etc/signet/signet.conf). An unknown
+                                    key or a bad value stops the start with one line naming it and the file;
+                                    check a file with: signet config check FILE
           --data DIR                the data directory (default ./data, or $SIGNET_DATA)
           --urls URL                where the console and the API listen (default http://127.0.0.1:8080; repeatable)
           --milter ENDPOINT         where the milter listens: HOST:PORT, inet:PORT@HOST or unix:/PATH
@@ -42,7 +46,7 @@ public sealed class ServeCommand : ICliCommand
           --trusted-proxy ADDRESS   a reverse proxy (address or network) whose X-Forwarded-For and -Proto are
                                     believed (repeatable; default none: see docs/console.md)
 
-        Every option is also a setting: in appsettings.json beside the program, or in the environment as
+        Every option is also a setting: in the --config file, or in the environment as
         SIGNET_DATA, SIGNET_URLS__0, SIGNET_MILTER__LISTEN, SIGNET_HOSTNAME, SIGNET_MILTER__INTERNALNETWORKS__0,
         SIGNET_DNS__SERVERS__0, SIGNET_STORE__CONNECTIONSTRING, SIGNET_RELAY__LISTEN, SIGNET_RELAY__NEXTHOP, SIGNET_TRUSTEDPROXIES__0. The command line wins over the environment, which
         wins over the file. See docs/postfix.md for the Postfix side.
@@ -55,5 +59,5 @@ public sealed class ServeCommand : ICliCommand
         """;
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken) =>
-        ServeHost.RunAsync(ServeCommandLine.ToConfiguration(args), console, cancellationToken);
+        ServeHost.RunAsync(ServeCommandLine.ToSources(args), console, cancellationToken);
 }

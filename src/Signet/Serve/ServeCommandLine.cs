@@ -26,9 +26,30 @@ public static class ServeCommandLine
 
     private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver", "trusted-proxy"];
 
+    /// <summary>The option that names the configuration file; the file's settings come below the environment's.</summary>
+    public const string ConfigOption = "config";
+
+    /// <summary>Everything <c>signet serve</c> is told on its command line: the configuration file, read, and the
+    /// options as configuration keys.</summary>
+    public static ServeSources ToSources(IReadOnlyList<string> args)
+    {
+        var options = Parse(args);
+        if (options.Get(ConfigOption) is not { } path)
+        {
+            return new ServeSources(null, new Dictionary<string, string?>(), ToConfiguration(args));
+        }
+
+        if (!ServeConfigFile.TryRead(path, out var file, out string error))
+        {
+            throw new CliUsageException(error);
+        }
+
+        return new ServeSources(path, file, ToConfiguration(args));
+    }
+
     public static IReadOnlyDictionary<string, string?> ToConfiguration(IReadOnlyList<string> args)
     {
-        var options = CliArguments.Parse(args, Keys.Keys.ToHashSet(), new HashSet<string>());
+        var options = Parse(args);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (option, key) in Keys)
         {
@@ -48,4 +69,7 @@ public static class ServeCommandLine
 
         return settings;
     }
+
+    private static CliArguments Parse(IReadOnlyList<string> args) =>
+        CliArguments.Parse(args, Keys.Keys.Append(ConfigOption).ToHashSet(), new HashSet<string>());
 }

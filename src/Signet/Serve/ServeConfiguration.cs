@@ -2,9 +2,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace Signet.Serve;
 
-/// <summary>Where <c>signet serve</c> reads its settings, lowest precedence first: appsettings.json beside the
-/// program, environment variables starting with <c>SIGNET_</c> (<c>SIGNET_MILTER__LISTEN</c> is
-/// <c>Milter:Listen</c>; <c>SIGNET_DATA</c> is <c>Data</c>), then the command-line options. Every command-line option
+/// <summary>Where <c>signet serve</c> reads its settings, lowest precedence first: the defaults in code, appsettings.json
+/// beside the program (when there is one), the file given with <c>--config</c> (<see cref="ServeConfigFile"/>),
+/// environment variables starting with <c>SIGNET_</c> (<c>SIGNET_MILTER__LISTEN</c> is <c>Milter:Listen</c>;
+/// <c>SIGNET_DATA</c> is <c>Data</c>), then the command-line options. Every command-line option
 /// is a configuration key, so anything the command line sets can be kept in the file instead.</summary>
 public static class ServeConfiguration
 {
@@ -21,15 +22,32 @@ public static class ServeConfiguration
     /// <summary>The SMTP relay; it runs only when this section is configured (at least <c>Relay:NextHop</c>).</summary>
     public const string RelaySection = "Relay";
 
-    /// <summary>Replaces the host's default sources with Signet's own, in order of precedence.</summary>
-    public static void AddSources(IConfigurationBuilder configuration, string baseDirectory, IReadOnlyDictionary<string, string?> commandLine)
+    /// <summary>ASP.NET Core's own request logs only from warnings up (the format is <see cref="ServeLogFormat"/>'s).
+    /// Written here, not in a file beside the program: the
+    /// packaged executable lives in /usr/bin.</summary>
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
+    /// <summary>Replaces the host's default sources with Signet's own, in order of precedence. A check of the
+    /// configuration file alone leaves out the environment and the command line.</summary>
+    public static void AddSources(IConfigurationBuilder configuration, string baseDirectory, ServeSources sources)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(sources);
         configuration.Sources.Clear();
         configuration
+            .AddInMemoryCollection(Defaults)
             .AddJsonFile(Path.Combine(baseDirectory, SettingsFileName), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddInMemoryCollection(commandLine);
+            .AddInMemoryCollection(sources.File);
+        if (sources.Environment)
+        {
+            configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        }
+
+        configuration.AddInMemoryCollection(sources.CommandLine);
     }
 
     /// <summary>Keys that default to another key's value: the store's data directory to <c>Data</c> (made absolute

@@ -16,10 +16,17 @@ namespace Signet.Serve;
 /// messages in progress are finished.</summary>
 public static class ServeHost
 {
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> commandLine, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ServeSources sources, CliConsole console, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(console);
-        var (built, invalid) = await BuildAndValidateAsync(commandLine).ConfigureAwait(false);
+        if (await CheckFileAsync(sources).ConfigureAwait(false) is { } invalidFile)
+        {
+            console.Error.WriteLine("signet serve: " + invalidFile);
+            return ExitCodes.Usage;
+        }
+
+        var (built, invalid) = await BuildAndValidateAsync(sources).ConfigureAwait(false);
         if (invalid is not null)
         {
             console.Error.WriteLine("signet serve: " + invalid);
@@ -71,11 +78,31 @@ public static class ServeHost
         return ExitCodes.Success;
     }
 
-    private static WebApplication Build(IReadOnlyDictionary<string, string?> commandLine)
+    /// <summary>The configuration file judged alone, with the checks a start makes: null when it is usable (or there
+    /// is none), else one line that names the file and the setting. A value the environment or the command line
+    /// overrides is still judged, so a file that works only thanks to them is reported before it is relied on.</summary>
+    public static async Task<string?> CheckFileAsync(ServeSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        if (sources.ConfigFile is null)
+        {
+            return null;
+        }
+
+        var (built, invalid) = await BuildAndValidateAsync(sources.FileOnly()).ConfigureAwait(false);
+        if (built is not null)
+        {
+            await built.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return invalid is null ? null : $"{sources.ConfigFile}: {invalid}";
+    }
+
+    private static WebApplication Build(ServeSources sources)
     {
         string baseDirectory = AppContext.BaseDirectory;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = baseDirectory });
-        ServeConfiguration.AddSources(builder.Configuration, baseDirectory, commandLine);
+        ServeConfiguration.AddSources(builder.Configuration, baseDirectory, sources);
         ServeConfiguration.AddDerivedDefaults(builder.Configuration);
         ServeLogFormat.Configure(builder.Logging, ServeLogFormat.Choose(builder.Configuration[ServeLogFormat.ConfigurationKey]));
         builder.Services.AddSignetServe(builder.Configuration);
@@ -90,12 +117,12 @@ public static class ServeHost
 
     /// <summary>Builds the host and checks every options record now, before anything opens, listens or writes: the
     /// host, or the problems in one line.</summary>
-    private static async Task<(WebApplication? App, string? Invalid)> BuildAndValidateAsync(IReadOnlyDictionary<string, string?> commandLine)
+    private static async Task<(WebApplication? App, string? Invalid)> BuildAndValidateAsync(ServeSources sources)
     {
         WebApplication? app = null;
         try
         {
-            app = Build(commandLine);
+            app = Build(sources);
             app.Services.GetService<IStartupValidator>()?.Validate();
             return (app, null);
         }

@@ -95,7 +95,7 @@ public class DkimRecordDiagnosticianTests
     [Fact]
     public void Diagnose_AnotherKeyPublished_IsWrongNotThisKey()
     {
-        var diagnosis = DkimRecordDiagnostician.Diagnose("s1._domainkey.example.com", Lookup("rsa2048"), TestKeys.OtherRsa2048.PublicKey);
+        var diagnosis = DkimRecordDiagnostician.Diagnose("s1._domainkey.example.com", Lookup("rsa2048"), TestKeys.OtherRsa.PublicKey);
 
         Assert.Equal("wrong: not this key", diagnosis.Verdict);
     }

@@ -82,7 +82,7 @@ public abstract partial class StoreContractTests
         Assert.NotNull(Ok(await h.Store.ResumeSessionAsync("real", Token)));
     }
 
-    private static async Task<Access.Actor> AddAliceAsync(StoreHarness h)
+    private static async Task<global::Signet.Store.Access.Actor> AddAliceAsync(StoreHarness h)
     {
         Ok(await h.Store.AddUserAsync(Admin, "alice", UserRole.ServerAdmin, AlicePassword, [], Token));
         return Ok(await h.Store.AuthenticatePasswordAsync("alice", AlicePassword, Token))!;

@@ -24,7 +24,7 @@ public sealed partial class ServeReverseProxyTests
         using var data = new TemporaryDirectory();
         await using var serve = await StartAsync(data);
         using var client = new ConsoleClient(serve, Direct);
-        for (int i = 0; i < Signet.Admin.Console.Security.SignInThrottle.MaximumFailuresPerAddress; i++)
+        for (int i = 0; i < Signet.Store.Security.SignInThrottle.MaximumFailuresPerAddress; i++)
         {
             var failed = await client.SignInAsync($"guess{i}", forwardedFor: $"127.0.0.{100 + i}");
             Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
@@ -68,7 +68,7 @@ public sealed partial class ServeReverseProxyTests
         using var data = new TemporaryDirectory();
         await using var serve = await StartAsync(data);
         using var client = new ConsoleClient(serve, Proxy);
-        for (int i = 0; i < Signet.Admin.Console.Security.SignInThrottle.MaximumFailuresPerAddress; i++)
+        for (int i = 0; i < Signet.Store.Security.SignInThrottle.MaximumFailuresPerAddress; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.SignInAsync($"guess{i}", forwardedFor: "127.0.0.50")).StatusCode);
         }

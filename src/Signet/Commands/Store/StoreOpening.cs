@@ -10,10 +10,17 @@ public static class StoreOpening
 {
     public const string DataVariable = "SIGNET_DATA";
 
+    /// <summary>The data directory: <c>--data</c>, else <c>$SIGNET_DATA</c>, else <c>./data</c>.</summary>
+    public static string DataDirectoryOf(CliArguments options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Get("data") ?? (Environment.GetEnvironmentVariable(DataVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "./data");
+    }
+
     public static async Task<SignetStore> OpenAsync(CliArguments options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string data = options.Get("data") ?? (Environment.GetEnvironmentVariable(DataVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "./data");
+        string data = DataDirectoryOf(options);
         var resolver = new DnsResolverOptions();
         if (options.Get("resolver") is { } server)
         {

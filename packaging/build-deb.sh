@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the Debian package signet_VERSION_ARCH.deb from the self-contained signet executable, with dpkg-deb,
+# and checks it with lintian (an error or warning fails the build; what is accepted is overridden in the package with its reason, see docs/install.md).
+# Usage: bash packaging/build-deb.sh [--version V] [--arch amd64|arm64] [--executable FILE] [--out DIR] [--skip-lintian]
+#   --version     the package and program version (default: packaging/VERSION)
+#   --executable  a signet already published for that architecture (default: dotnet publish here)
+#   --out         where the .deb goes (default: artifacts/)
+#   --skip-lintian  for a second package of a tree already checked (the upgrade test); never for a release
+# Prints the path of the package on its last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=$(cat packaging/VERSION) arch=amd64 executable= out=artifacts lint=yes
+while (($#)); do
+  case $1 in
+    --version) version=$2; shift 2 ;;
+    --arch) arch=$2; shift 2 ;;
+    --executable) executable=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --skip-lintian) lint=no; shift ;;
+    *) echo "build-deb.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+case $arch in
+  amd64) rid=linux-x64 ;;
+  arm64) rid=linux-arm64 ;;
+  *) echo "build-deb.sh: --arch is amd64 or arm64" >&2; exit 2 ;;
+esac
+for tool in dpkg-deb fakeroot lintian; do
+  command -v "$tool" > /dev/null || { echo "build-deb.sh: $tool is missing (apt-get install dpkg-dev fakeroot lintian)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+if [ -z "$executable" ]; then
+  dotnet publish src/Signet -c Release -r "$rid" -p:Version="$version" --nologo -v quiet -o "$work/publish" >&2
+  executable=$work/publish/signet
+fi
+
+root=$work/root
+install -d "$root/DEBIAN" "$root/usr/bin" "$root/etc/signet" "$root/lib/systemd/system" \
+  "$root/usr/share/man/man1" "$root/usr/share/doc/signet"
+install -m 0755 "$executable" "$root/usr/bin/signet"
+install -m 0644 packaging/signet.conf "$root/etc/signet/signet.conf"
+install -m 0644 packaging/signet.service "$root/lib/systemd/system/signet.service"
+install -m 0644 packaging/copyright "$root/usr/share/doc/signet/copyright"
+install -d "$root/usr/share/lintian/overrides"
+install -m 0644 packaging/lintian-overrides "$root/usr/share/lintian/overrides/signet"
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+changed=$(date -u -R -d "@$SOURCE_DATE_EPOCH")
+printf 'signet (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- Signet maintainers <signet@example.org>  %s\n' \
+  "$version" "$version" "$changed" | gzip -9n > "$root/usr/share/doc/signet/changelog.gz"
+
+# The man page comes from the help text of the executable being packaged; an arm64 one cannot run here, so it
+# borrows the page of a native build of the same source.
+man_from=$executable
+if [ "$arch" != amd64 ] && [ "$(dpkg --print-architecture)" != "$arch" ]; then
+  dotnet publish src/Signet -c Release -r linux-x64 -p:Version="$version" --nologo -v quiet -o "$work/native" >&2
+  man_from=$work/native/signet
+fi
+bash packaging/signet-man.sh "$man_from" "$version" | gzip -9n > "$root/usr/share/man/man1/signet.1.gz"
+
+for script in postinst prerm postrm; do
+  install -m 0755 "packaging/debian/$script" "$root/DEBIAN/$script"
+done
+echo /etc/signet/signet.conf > "$root/DEBIAN/conffiles"
+size=$(du -k -s --exclude=DEBIAN "$root" | cut -f1)
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" packaging/debian/control > "$root/DEBIAN/control"
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum > DEBIAN/md5sums)
+chmod 0644 "$root/DEBIAN/md5sums" "$root/DEBIAN/conffiles" "$root/DEBIAN/control"
+
+mkdir -p "$out"
+deb=$out/signet_${version}_${arch}.deb
+fakeroot dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >&2
+# Errors fail the build; what is accepted is overridden in the package, with the reason (docs/install.md).
+if [ "$lint" = yes ]; then
+  lintian --fail-on error,warning "$deb" >&2
+fi
+echo "$deb"

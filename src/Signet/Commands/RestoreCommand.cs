@@ -1,0 +1,54 @@
+using Signet.Cli;
+using Signet.Commands.Store;
+using Signet.Store;
+
+namespace Signet.Commands;
+
+/// <summary><c>signet restore --from FILE</c>: puts a backup back as the embedded store.</summary>
+public sealed class RestoreCommand : ICliCommand
+{
+    public string Name => "restore";
+
+    public string Summary => "put a backup back as the store (refuses to replace one with keys unless --force)";
+
+    public string Help => """
+        Usage: signet restore --from FILE [--data DIR] [--force]
+
+        Makes the backup FILE (from signet backup) the embedded SQLite store of the data directory (default
+        ./data, or $SIGNET_DATA), creating the directory (0700) when needed. Stop signet serve first.
+
+        A data directory whose store holds keys is not replaced unless --force is given: its keys would be lost.
+
+        The keys in the backup are encrypted with the master key of the store it came from: put that master key
+        in the data directory as master.key (mode 0600), or give it as Store:MasterKey. Restoring does not
+        touch master.key.
+
+        Exit statuses: 0 restored; 1 refused (the store has keys, no --force); 2 FILE missing or not a store.
+
+        Example:
+          signet restore --from /var/backups/signet-2026-11-28.db --data /var/lib/signet
+        """;
+
+    public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var options = CliArguments.Parse(args, new HashSet<string> { "from", "data" }, new HashSet<string> { "force" });
+        string backup = options.Require("from");
+        string data = StoreOpening.DataDirectoryOf(options);
+        var result = StoreBackup.Restore(backup, data, options.Has("force"));
+        if (!result.Succeeded)
+        {
+            console.Error.WriteLine($"signet restore: {result.Error!.Message}");
+            return Task.FromResult(StoreExitCodes.For(result.Error.Kind));
+        }
+
+        console.WriteLine($"restored {result.Value!.Domains} domains and {result.Value.Keys} keys from {backup} into {data}");
+        string masterKey = Path.Combine(data, StoreOptions.MasterKeyFileName);
+        if (!File.Exists(masterKey))
+        {
+            console.WriteLine($"now put the master key of the backed-up store in {masterKey} (mode 0600): the keys cannot be used without it");
+        }
+
+        return Task.FromResult(ExitCodes.Success);
+    }
+}
