@@ -16,7 +16,7 @@ public sealed class CheckDnsTests(InteropFixture fixture)
         var key = fixture.Key(keyName);
 
         var run = await SignetCli.RunAsync(CancellationToken.None,
-            "check-dns", "--domain", InteropFixture.Domain, "--selector", key.Selector, "--key", key.Pkcs8PemPath, "--resolver", fixture.Resolver);
+            "check-dns", "--domain", InteropFixture.Domain, "--selector", key.Selector, "--key", key.Pkcs8PemPath, "--resolver", fixture.Resolver, "--authoritative-port", fixture.AuthoritativePort);
 
         Assert.True(run.ExitCode == 0, $"check-dns {key.Selector}: exit {run.ExitCode}\n{run.OutputText}{run.Error}");
         Assert.Contains("the published key is the signing key", run.OutputText, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class CheckDnsTests(InteropFixture fixture)
 
         var run = await SignetCli.RunAsync(CancellationToken.None,
             "check-dns", "--domain", InteropFixture.ChecksDomain, "--selector", fault.Selector,
-            "--key", fixture.Key("rsa2048").Pkcs8PemPath, "--resolver", fixture.Resolver);
+            "--key", fixture.Key("rsa2048").Pkcs8PemPath, "--resolver", fixture.Resolver, "--authoritative-port", fixture.AuthoritativePort);
 
         string said = $"check-dns on {fault.Problem} (exit {run.ExitCode}):\n{run.OutputText}{run.Error}";
         Assert.True(run.ExitCode == 1, said);

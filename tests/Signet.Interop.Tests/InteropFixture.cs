@@ -29,6 +29,10 @@ public sealed partial class InteropFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>The <c>--resolver</c> value for the signet CLI: the loopback nsd.</summary>
     public string Resolver => $"{Zone.Endpoint.Address}:{Zone.Endpoint.Port}";
 
+    /// <summary>The port nsd answers on, for commands that ask the zone's authoritative servers directly (its NS is
+    /// localhost).</summary>
+    public string AuthoritativePort => Zone.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public InteropKey Key(string name) =>
         Keys.FirstOrDefault(k => k.Name == name) ?? throw new ArgumentException($"no interop key is named {name}", nameof(name));
 

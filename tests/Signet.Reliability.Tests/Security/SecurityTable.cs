@@ -2,12 +2,15 @@ using Signet.Testing;
 
 namespace Signet.Reliability.Tests.Security;
 
-/// <summary>Writes docs/security.md: the endpoint table the tests produced, in a stable layout.</summary>
+/// <summary>Writes docs/security.md: the endpoint table the tests produced, in a stable layout. Only the table part
+/// is generated: every section after it (the first second-level heading, such as the threat model) is hand-written
+/// and kept as it is.</summary>
 internal static class SecurityTable
 {
     public static void WriteEndpoints(IReadOnlyList<string> rows)
     {
         string path = Path.Combine(RepositoryPaths.Root, "docs", "security.md");
+        string kept = HandWrittenSections(path);
         string text = $"""
             # Security: who may call what
 
@@ -30,6 +33,20 @@ internal static class SecurityTable
             {string.Join("\n", rows)}
 
             """;
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + kept);
+    }
+
+    /// <summary>The hand-written part of the current file: from its first "## " heading to the end, after a blank
+    /// line; empty when the file or the heading is missing.</summary>
+    private static string HandWrittenSections(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return "";
+        }
+
+        string current = File.ReadAllText(path).ReplaceLineEndings("\n");
+        int start = current.IndexOf("\n## ", StringComparison.Ordinal);
+        return start < 0 ? "" : current[(start + 1)..];
     }
 }
