@@ -48,7 +48,7 @@ if $quick; then
   # A server started anyway refuses, naming the test that lacks its trait (tests/Signet.Testing/TestTier.cs).
   export SIGNET_TEST_TIER=quick
 fi
-dotnet test Signet.slnx --nologo --no-build -v quiet "${filter[@]}" 2>&1 | tee "$log" || status=$?
+dotnet test Signet.slnx --nologo --no-build -v quiet --logger "console;verbosity=minimal" "${filter[@]}" 2>&1 | tee "$log" || status=$?
 
 # The benchmark in smoke mode: every measured operation runs once, nothing is timed (bench/README.md).
 dotnet bench/Signet.Bench/bin/Debug/net10.0/Signet.Bench.dll --smoke || status=$?

@@ -2,18 +2,19 @@ using Microsoft.Extensions.Logging;
 
 namespace Signet.Admin.Api;
 
-/// <summary>The API's log messages. Tokens, passwords and private keys are never among the fields.</summary>
+/// <summary>The API's log messages, with stable event ids in 5xxx. Tokens, passwords and private keys are never among
+/// the fields.</summary>
 internal static partial class SignetApiLog
 {
-    [LoggerMessage(3000, LogLevel.Information, "API token rejected from {RemoteAddress}: {Reason}")]
+    [LoggerMessage(5000, LogLevel.Information, "API token rejected from {RemoteAddress}: {Reason}")]
     public static partial void TokenRejected(ILogger logger, string remoteAddress, string reason);
 
-    [LoggerMessage(3001, LogLevel.Warning, "API token could not be checked: {Failure}")]
+    [LoggerMessage(5001, LogLevel.Warning, "API token could not be checked: {Failure}")]
     public static partial void TokenCheckFailed(ILogger logger, string failure);
 
-    [LoggerMessage(3002, LogLevel.Warning, "API request {Method} {Path} failed: the store is unavailable: {Failure}")]
+    [LoggerMessage(5002, LogLevel.Warning, "API request {Method} {Path} failed: the store is unavailable: {Failure}")]
     public static partial void StoreUnavailable(ILogger logger, string method, string path, string failure);
 
-    [LoggerMessage(3003, LogLevel.Warning, "Sign-in refused on the {FrontEnd} for {UserName} from {RemoteAddress}: {Reason}")]
+    [LoggerMessage(5003, LogLevel.Warning, "Sign-in refused on the {FrontEnd} for {UserName} from {RemoteAddress}: {Reason}")]
     public static partial void SignInRefused(ILogger logger, string frontEnd, string userName, string remoteAddress, string reason);
 }

@@ -14,7 +14,9 @@ public static class DomainNames
         string trimmed = (text ?? string.Empty).Trim().TrimEnd('.');
         try
         {
-            trimmed = Idn.GetAscii(trimmed).ToLowerInvariant();
+            // Lower case first (RFC 5890 §2.3.2.1): the punycode of "Ü" is not that of "ü", so "BÜCHER.example" would
+            // otherwise become a second, different domain beside "bücher.example".
+            trimmed = Idn.GetAscii(trimmed.ToLowerInvariant());
         }
         catch (ArgumentException)
         {

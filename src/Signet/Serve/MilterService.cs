@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Signet.Dkim.Alignment;
-using Signet.Dns;
+using Signet.Dkim.Lookup;
 using Signet.Milter;
 using Signet.Milter.Dkim;
 using Signet.Milter.Server;
@@ -22,18 +22,16 @@ public sealed class MilterService : IHostedService, IAsyncDisposable
 
     public MilterService(
         IOptions<MilterOptions> milter,
-        IOptions<DnsResolverOptions> dns,
         IOptions<ServeOptions> serve,
         IMilterSigningPolicy signingPolicy,
+        ITxtRecordSource keys,
+        IOrganizationalDomainResolver organizationalDomains,
         ILoggerFactory loggers,
         TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(milter);
-        ArgumentNullException.ThrowIfNull(dns);
         ArgumentNullException.ThrowIfNull(serve);
         ArgumentNullException.ThrowIfNull(loggers);
-        var keys = new DnsTxtRecordSource(dns.Value, time);
-        var organizationalDomains = new DmarcTreeWalkResolver(new DmarcTreeWalk(keys));
         var milterLogger = loggers.CreateLogger("Signet.Milter");
         var factory = new DkimMilterFilterFactory(milter.Value, signingPolicy, keys, organizationalDomains, milterLogger, time);
         _server = new MilterServer(milter.Value, factory, milterLogger);

@@ -31,6 +31,12 @@ public static class ServeServices
         services.AddOptions<HostOptions>().Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
 
         services.TryAddSingleton(TimeProvider.System);
+        // One key lookup with one cache for everything that verifies (milter, relay, the console's message check), and
+        // one organizational-domain resolver on top of it: a key fetched for one front end is cached for the others.
+        services.TryAddSingleton<ITxtRecordSource>(provider =>
+            new DnsTxtRecordSource(provider.GetRequiredService<IOptions<DnsResolverOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOrganizationalDomainResolver>(provider =>
+            new DmarcTreeWalkResolver(new DmarcTreeWalk(provider.GetRequiredService<ITxtRecordSource>())));
         // One limiter for every front end that checks a password (console sign-in, relay SMTP AUTH).
         services.TryAddSingleton<SignInThrottle>();
         services.AddSingleton<OpenedStore>();
@@ -66,10 +72,6 @@ public static class ServeServices
             throw new InvalidOperationException($"{ServeConfiguration.RelaySection}: {string.Join("; ", errors)}");
         }
 
-        services.TryAddSingleton<ITxtRecordSource>(provider =>
-            new DnsTxtRecordSource(provider.GetRequiredService<IOptions<DnsResolverOptions>>().Value, provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IOrganizationalDomainResolver>(provider =>
-            new DmarcTreeWalkResolver(new DmarcTreeWalk(provider.GetRequiredService<ITxtRecordSource>())));
         services.TryAddSingleton<IRelayUserAuthenticator, StoreRelayUserAuthenticator>();
         services.AddSignetRelay(relay);
     }

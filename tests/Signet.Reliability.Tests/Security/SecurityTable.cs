@@ -47,6 +47,6 @@ internal static class SecurityTable
 
         string current = File.ReadAllText(path).ReplaceLineEndings("\n");
         int start = current.IndexOf("\n## ", StringComparison.Ordinal);
-        return start < 0 ? "" : current[(start + 1)..];
+        return start < 0 ? "" : current[start..];
     }
 }

@@ -44,7 +44,9 @@ internal sealed class SecurityWorld : IAsyncDisposable
 
     public Dictionary<Caller, string> Tokens { get; } = [];
 
-    public static async Task<SecurityWorld> StartAsync()
+    /// <summary>Starts the world; <paramref name="decorate"/> may put something between the console and the store
+    /// (a store that fails some reads, for outage tests).</summary>
+    public static async Task<SecurityWorld> StartAsync(Func<ISignetStore, ISignetStore>? decorate = null)
     {
         var directory = new TemporaryDirectory();
         var opened = await SignetStore.OpenAsync(new StoreOptions { DataDirectory = Path.Combine(directory.Path, "data") }, new InMemoryTxtSource(), null, CancellationToken.None);
@@ -52,7 +54,7 @@ internal sealed class SecurityWorld : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<ISignetStore>(store);
+        builder.Services.AddSingleton(decorate is null ? store : decorate(store));
         builder.Services.AddSingleton<Signet.Dkim.Lookup.ITxtRecordSource>(new InMemoryTxtSource());
         builder.Services.AddSignetAdmin();
         var app = builder.Build();

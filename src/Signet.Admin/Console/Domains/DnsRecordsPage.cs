@@ -27,11 +27,17 @@ public static class DnsRecordsPage
         var found = await store.GetDomainAsync(actor, domain, context.RequestAborted);
         if (!found.Succeeded)
         {
-            return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
+            return Page.StoreFailure(context, actor, found.Error!, "There is no such domain, or it is not one of yours");
         }
 
         string name = found.Value!.Name;
-        var keys = (await store.ListKeysAsync(actor, KeyOwner.ForDomain(name), context.RequestAborted)).Value ?? [];
+        var listedKeys = await store.ListKeysAsync(actor, KeyOwner.ForDomain(name), context.RequestAborted);
+        if (!listedKeys.Succeeded)
+        {
+            return Page.StoreFailure(context, actor, listedKeys.Error!, "There is no such domain, or it is not one of yours");
+        }
+
+        var keys = listedKeys.Value!;
         // Both lookups at once: a slow resolver costs one timeout, not two.
         var spfLookup = PolicyRecordLookup.LookUpAsync(dns, name, "v=spf1", context.RequestAborted);
         var dmarcLookup = PolicyRecordLookup.LookUpAsync(dns, "_dmarc." + name, "v=DMARC1", context.RequestAborted);

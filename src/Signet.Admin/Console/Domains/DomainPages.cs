@@ -32,7 +32,13 @@ public static class DomainPages
     private static async Task<IResult> ListAsync(HttpContext context, ISignetStore store)
     {
         var actor = ConsoleRequest.RequireActor(context);
-        var domains = (await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? [];
+        var listed = await store.ListDomainsAsync(actor, context.RequestAborted);
+        if (!listed.Succeeded)
+        {
+            return Page.StoreFailure(context, actor, listed.Error!, "There are no domains");
+        }
+
+        var domains = listed.Value!;
         var statuses = new Dictionary<string, Markup>();
         foreach (var d in domains)
         {
@@ -57,12 +63,12 @@ public static class DomainPages
         var found = await store.GetDomainAsync(actor, name, context.RequestAborted);
         if (!found.Succeeded)
         {
-            return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
+            return Page.StoreFailure(context, actor, found.Error!, "There is no such domain, or it is not one of yours");
         }
 
         var domain = found.Value!;
         string page = ConsoleRoutes.DomainDkim(domain.Name);
-        var snapshot = await store.GetSigningSnapshotAsync(context.RequestAborted);
+        var snapshot = await store.GetPolicySnapshotAsync(context.RequestAborted);
         var keys = await KeyPanel.RenderAsync(context, store, actor, KeyOwner.ForDomain(domain.Name), page);
         var status = await SigningStatus.OfDomainAsync(store, actor, domain, context.RequestAborted);
         var content = Of($"""

@@ -25,7 +25,13 @@ public static class ServerDomainPages
     private static async Task<IResult> ListAsync(HttpContext context, ISignetStore store)
     {
         var actor = ConsoleRequest.RequireActor(context);
-        var domains = (await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? [];
+        var listed = await store.ListDomainsAsync(actor, context.RequestAborted);
+        if (!listed.Succeeded)
+        {
+            return Page.StoreFailure(context, actor, listed.Error!, "There are no domains");
+        }
+
+        var domains = listed.Value!;
         var statuses = new Dictionary<string, Markup>();
         foreach (var d in domains)
         {
@@ -68,11 +74,17 @@ public static class ServerDomainPages
         var found = await store.GetDomainAsync(actor, domain, context.RequestAborted);
         if (!found.Succeeded)
         {
-            return Page.NotFound(context, actor, "There is no such domain");
+            return Page.StoreFailure(context, actor, found.Error!, "There is no such domain");
         }
 
         string name = found.Value!.Name;
-        var keys = (await store.ListKeysAsync(actor, KeyOwner.ForDomain(name), context.RequestAborted)).Value ?? [];
+        var listedKeys = await store.ListKeysAsync(actor, KeyOwner.ForDomain(name), context.RequestAborted);
+        if (!listedKeys.Succeeded)
+        {
+            return Page.StoreFailure(context, actor, listedKeys.Error!, "There is no such domain");
+        }
+
+        var keys = listedKeys.Value!;
         string count = keys.Count switch { 0 => "no keys", 1 => "1 key", _ => $"{keys.Count} keys" };
         var agree = Of($"""
             <div class="check-row"><input type="checkbox" id="confirm-keys" name="confirm" value="yes" required aria-describedby="confirm-keys-hint">

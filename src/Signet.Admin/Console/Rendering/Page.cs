@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Signet.Store;
 using Signet.Store.Access;
 using Signet.Store.Model;
 using static Signet.Admin.Console.Rendering.Html;
@@ -37,6 +38,20 @@ public static class Page
             """);
         return Results.Content(html.Value, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
+
+    /// <summary>A failed store read shown as what it is. An outage is never shown as an empty list or "not found":
+    /// "No domain is assigned to you yet" during a database outage sends an admin looking for a problem that isn't
+    /// there.</summary>
+    public static IResult StoreFailure(HttpContext context, Actor? actor, StoreError error, string notFound) => error.Kind switch
+    {
+        StoreErrorKind.Unavailable => Render(context, "The store is not answering", Of($"""
+            <p class="flash bad" role="alert">Signet could not read its store: {error.Message}.</p>
+            <p>Nothing is shown rather than something untrue. Try again in a moment; the log of <code>signet serve</code>
+            says more.</p><p><a href="/">Back to the console</a></p>
+            """), actor, null, StatusCodes.Status503ServiceUnavailable),
+        StoreErrorKind.Forbidden => Forbidden(context, actor, error.Message),
+        _ => NotFound(context, actor, notFound),
+    };
 
     public static IResult NotFound(HttpContext context, Actor? actor, string message) =>
         Render(context, "Not found", Of($"<p>{message}.</p><p><a href=\"/\">Back to the console</a></p>"), actor, null, StatusCodes.Status404NotFound);

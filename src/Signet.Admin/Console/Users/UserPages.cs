@@ -27,8 +27,16 @@ public static class UserPages
     private static async Task<IResult> ListAsync(HttpContext context, ISignetStore store)
     {
         var actor = ConsoleRequest.RequireActor(context);
-        var users = (await store.ListUsersAsync(actor, context.RequestAborted)).Value ?? [];
-        var domains = ((await store.ListDomainsAsync(actor, context.RequestAborted)).Value ?? []).Select(d => d.Name).ToList();
+        var listedUsers = await store.ListUsersAsync(actor, context.RequestAborted);
+        var listedDomains = await store.ListDomainsAsync(actor, context.RequestAborted);
+        var listedTokens = await store.ListTokensAsync(actor, context.RequestAborted);
+        if ((listedUsers.Error ?? listedDomains.Error ?? listedTokens.Error) is { } failure)
+        {
+            return Page.StoreFailure(context, actor, failure, "There are no users");
+        }
+
+        var users = listedUsers.Value!;
+        var domains = listedDomains.Value!.Select(d => d.Name).ToList();
         var add = Form(context, ConsoleRoutes.ServerUsers + "/add", Of($"""
             {TextField("name", "User name", autocomplete: "off")}
             {TextField("password", "Initial password", type: "password", hint: "At least 12 characters; give it to the person over a safe channel.", autocomplete: "new-password")}
@@ -39,7 +47,7 @@ public static class UserPages
             {DomainChoices("new", domains, [])}
             <button type="submit" class="button primary">Create the user</button>
             """), "stack");
-        var tokens = (await store.ListTokensAsync(actor, context.RequestAborted)).Value ?? [];
+        var tokens = listedTokens.Value!;
         var cards = users.Select(u => UserCard(context, u, domains, actor.UserId, tokens.Where(t => t.UserId == u.Id).ToList()));
         return Page.Render(context, "Users", Of($"""
             <div class="card"><h2>Create a user</h2>{add}</div>

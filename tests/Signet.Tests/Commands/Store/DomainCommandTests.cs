@@ -14,6 +14,21 @@ public sealed class DomainCommandTests : IDisposable
         Assert.Equal(string.Empty, await _cli.Ok("domain", "list"));
     }
 
+    // Upper-case U-labels are the same domain: "BÜCHER.example" used to become xn--bcher-2pa, a second entry.
+    [Theory]
+    [InlineData("BÜCHER.EXAMPLE")]
+    [InlineData("Bücher.Example.")]
+    [InlineData("xn--bcher-kva.example")]
+    public async Task DomainAdd_SpellingsOfOneIdn_AreOneDomain(string spelling)
+    {
+        await _cli.Ok("domain", "add", "--domain", "bücher.example");
+
+        await _cli.Run("domain", "add", "--domain", spelling);
+
+        Assert.Equal("xn--bcher-kva.example (bücher.example)", (await _cli.Ok("domain", "list")).Split('\t')[0]);
+        Assert.Single((await _cli.Ok("domain", "list")).TrimEnd('\n').Split('\n'));
+    }
+
     // "signing on" with no key was untrue: only an active key signs the next message.
     [Fact]
     public async Task DomainList_SaysSigningOnlyOnceAKeyIsActive_AndShowsUnicodeBesideALabels()

@@ -64,5 +64,31 @@ public sealed class UserTokenPolicyCommandTests : IDisposable
         Assert.Contains("not signed", foreign.OutputText);
     }
 
+    [Fact]
+    public async Task Policy_ExplainAs_SaysWhichUserMaySendAsWhichDomain()
+    {
+        await _cli.Ok("domain", "add", "--domain", "alpha.test");
+        await _cli.Ok("domain", "add", "--domain", "beta.test");
+        await _cli.Ok("key", "generate", "--domain", "beta.test", "--selector", "s1", "--algorithm", "ed25519");
+        await _cli.Ok("key", "activate", "--domain", "beta.test", "--selector", "s1", "--force");
+        await _cli.RunWithInput("alpha admin long password\n", "user", "add", "--name", "alice", "--domain", "alpha.test");
+        await _cli.RunWithInput("beta admin long password\n", "user", "add", "--name", "bob", "--domain", "beta.test");
+        string message = _cli.File("ceo.eml");
+        await File.WriteAllTextAsync(message, "From: ceo@beta.test\r\nSubject: x\r\n\r\nbody\r\n");
+
+        string asAlice = await _cli.Ok("policy", "explain", "--in", message, "--as", "alice");
+        Assert.Contains("as alice: refused", asAlice, StringComparison.Ordinal);
+        Assert.Contains("550 5.7.1", asAlice, StringComparison.Ordinal);
+        Assert.DoesNotContain("signs as d=beta.test", asAlice, StringComparison.Ordinal);
+
+        string asBob = await _cli.Ok("policy", "explain", "--in", message, "--as", "bob");
+        Assert.Contains("as bob: may send it", asBob, StringComparison.Ordinal);
+        Assert.Contains("signs as d=beta.test (aligned with From)", asBob, StringComparison.Ordinal);
+
+        // A name Signet does not know is an MTA's own SASL user (the milter's {auth_authen}): the signing policy decides.
+        string asNobody = await _cli.Ok("policy", "explain", "--in", message, "--as", "nobody");
+        Assert.Contains("nobody is not a Signet user", asNobody, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _cli.Dispose();
 }
