@@ -47,7 +47,7 @@ public sealed partial class ServeLogTests
 
         Assert.Equal(0, await serve.StopAsync(TimeSpan.FromSeconds(30)));
         Assert.DoesNotContain("{\"Timestamp\"", serve.Output, StringComparison.Ordinal);
-        Assert.Matches($@"(?m)^\S+ \S+ info: Signet\.Serve\[3000\] Signet serving: console and API on http://127\.0\.0\.1:{serve.HttpPort}, milter on 127\.0\.0\.1:{serve.MilterPort}", serve.Output);
+        Assert.Matches($@"(?m)^\S+ \S+ info: Signet\.Serve\[4000\] Signet serving: console and API on http://127\.0\.0\.1:{serve.HttpPort}, milter on 127\.0\.0\.1:{serve.MilterPort}", serve.Output);
     }
 
     [Fact]
