@@ -10,7 +10,7 @@ public static class SignetCommandLine
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(),
-        new DomainCommand(), new KeyCommand(), new PolicyCommand(), new UserCommand(), new TokenCommand(), new ImportCommand(),
+        new DomainCommand(), new KeyCommand(), new PolicyCommand(), new ServerCommand(), new UserCommand(), new TokenCommand(), new ImportCommand(), new AuditCommand(),
         new BackupCommand(), new RestoreCommand(), new ServeCommand(), new ConfigCommand(),
     ];
 

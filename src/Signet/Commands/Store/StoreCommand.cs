@@ -15,6 +15,11 @@ public abstract class StoreCommand : ICliCommand
     /// <summary>The verbs, each with the options that take a value and the flags it accepts (besides the store's own).</summary>
     protected abstract IReadOnlyDictionary<string, StoreVerb> Verbs { get; }
 
+    /// <summary>The options every store action takes besides its own.</summary>
+    public static IReadOnlyList<string> StoreOptions { get; } = ["data", "store", "resolver"];
+
+    public IReadOnlyList<CliAction> Actions => Verbs.Select(v => new CliAction(v.Key, [.. v.Value.Valued, .. StoreOptions], v.Value.Flags)).ToList();
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -30,8 +35,7 @@ public abstract class StoreCommand : ICliCommand
             throw new CliUsageException($"unknown action \"{args[0]}\": use one of {verbs}");
         }
 
-        var valued = new HashSet<string>(verb.Valued) { "data", "store", "resolver" };
-        var options = CliArguments.Parse(args.Skip(1).ToList(), valued, new HashSet<string>(verb.Flags));
+        var options = Actions.Single(a => a.Name == args[0]).Parse(args.Skip(1).ToList());
         string commandLine = $"signet {Name} {args[0]}";
         try
         {

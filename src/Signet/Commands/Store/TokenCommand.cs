@@ -90,8 +90,8 @@ public sealed class TokenCommand : StoreCommand
     }
 
     private static string Line(TokenEntry token) =>
-        $"{token.Id}\t{token.UserName}\t{token.Prefix}…\t{Time(token.CreatedAt)}\t{(token.LastUsedAt is { } used ? Time(used) : "never-used")}\t" +
-        $"{(token.ExpiresAt is { } expires ? Time(expires) : "no-expiry")}\t{(token.Description.Length == 0 ? "-" : token.Description)}";
+        $"{token.Id}\t{TerminalText.Printable(token.UserName)}\t{token.Prefix}…\t{Time(token.CreatedAt)}\t{(token.LastUsedAt is { } used ? Time(used) : "never-used")}\t" +
+        $"{(token.ExpiresAt is { } expires ? Time(expires) : "no-expiry")}\t{(token.Description.Length == 0 ? "-" : TerminalText.Printable(token.Description))}";
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture);
 }

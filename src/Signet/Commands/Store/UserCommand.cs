@@ -15,13 +15,15 @@ public sealed class UserCommand : StoreCommand
     public override string Summary => "add, list or remove the users of the console and the API, or set a password";
 
     public override string Help => """
-        Usage: signet user add|list|password|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
+        Usage: signet user add|list|domains|password|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
           add --name N [--role server-admin|domain-admin] [--domain D]... [--password-file FILE]
                  a user; the password is read from FILE, or from standard input (its first line), never from
                  an argument (arguments show in ps and in shell history). A domain admin manages only the
                  domains given with --domain (repeat it); the default role is domain-admin.
           list   the users: name, role, domains, id
+          domains --name N [--domain D]...
+                 the domains a domain admin manages from now on, replacing the ones before (none without --domain)
           password --name N [--password-file FILE]
                  sets a new password (read as for add) and ends every console session of that user. This
                  works on the store directly, so it is also how to get back in when the last server admin
@@ -41,6 +43,7 @@ public sealed class UserCommand : StoreCommand
     {
         ["add"] = new(["name", "role", "domain", "password-file"], [], AddAsync),
         ["list"] = new([], [], ListAsync),
+        ["domains"] = new(["name", "domain"], [], DomainsAsync),
         ["password"] = new(["name", "password-file"], [], PasswordAsync),
         ["remove"] = new(["name"], [], RemoveAsync),
     };
@@ -78,6 +81,15 @@ public sealed class UserCommand : StoreCommand
             context.Console.WriteLine(Line(user));
         }
 
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> DomainsAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(context, context.Options.Require("name"), cancellationToken).ConfigureAwait(false);
+        var changed = StoreCommandContext.Ok(await context.Store.SetUserDomainsAsync(
+            StoreCommandContext.Actor, user.Id, context.Options.GetAll("domain"), cancellationToken).ConfigureAwait(false));
+        context.Console.WriteLine(Line(changed));
         return ExitCodes.Success;
     }
 
