@@ -26,7 +26,7 @@ public sealed class AuditCommand : StoreCommand
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["list"] = new(["limit"], [], ListAsync),
+        ["list"] = new(["limit"], [], ListAsync, Lists: true),
     };
 
     /// <summary>The --limit of a listing, 1 to <see cref="MaximumLimit"/>, 100 when absent.</summary>
@@ -48,6 +48,11 @@ public sealed class AuditCommand : StoreCommand
     {
         int limit = LimitOf(context.Options);
         var entries = StoreCommandContext.Ok(await context.Store.ListAuditAsync(StoreCommandContext.Actor, limit, cancellationToken).ConfigureAwait(false));
+        if (context.Json)
+        {
+            return context.WriteJson(entries);
+        }
+
         foreach (var entry in entries)
         {
             context.Console.WriteLine(Line(entry));

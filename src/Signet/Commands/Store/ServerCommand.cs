@@ -1,3 +1,4 @@
+using Signet.Admin.Api.ServerKey;
 using Signet.Cli;
 using Signet.Store.Model;
 
@@ -32,13 +33,18 @@ public sealed class ServerCommand : StoreCommand
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["show"] = new([], [], ShowAsync),
+        ["show"] = new([], [], ShowAsync, Lists: true),
         ["set"] = new(["host-name", "signing"], [], SetAsync),
     };
 
     private static async Task<int> ShowAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
         var settings = StoreCommandContext.Ok(await context.Store.GetServerSettingsAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        if (context.Json)
+        {
+            return context.WriteJson(ServerSettingsView.From(settings));
+        }
+
         Print(context, settings);
         return ExitCodes.Success;
     }

@@ -18,7 +18,12 @@ public abstract class StoreCommand : ICliCommand
     /// <summary>The options every store action takes besides its own.</summary>
     public static IReadOnlyList<string> StoreOptions { get; } = ["data", "store", "resolver"];
 
-    public IReadOnlyList<CliAction> Actions => Verbs.Select(v => new CliAction(v.Key, [.. v.Value.Valued, .. StoreOptions], v.Value.Flags)).ToList();
+    public IReadOnlyList<CliAction> Actions => Verbs.Select(v => new CliAction(v.Key, [.. v.Value.Valued, .. StoreOptions], FlagsOf(v.Value))).ToList();
+
+    /// <summary>A verb's flags and the conventions scripts rely on: --quiet everywhere, --json on listings, --strict on
+    /// changes that are idempotent by default.</summary>
+    private static IReadOnlyList<string> FlagsOf(StoreVerb verb) =>
+        [.. verb.Flags, "quiet", .. verb.Lists ? ["json"] : Array.Empty<string>(), .. verb.Idempotent ? ["strict"] : Array.Empty<string>()];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
@@ -37,21 +42,39 @@ public abstract class StoreCommand : ICliCommand
 
         var options = Actions.Single(a => a.Name == args[0]).Parse(args.Skip(1).ToList());
         string commandLine = $"signet {Name} {args[0]}";
+        // --quiet: nothing on success; on failure, everything the verb would have said on stderr, then the error.
+        bool quiet = options.Has("quiet");
+        using var held = new StringWriter();
+        var verbConsole = quiet ? console with { Output = Stream.Null, Error = held } : console;
+        int status;
         try
         {
             await using var store = await StoreOpening.OpenAsync(options, cancellationToken).ConfigureAwait(false);
-            return await verb.RunAsync(new StoreCommandContext(commandLine, store, options, console), cancellationToken).ConfigureAwait(false);
+            status = await verb.RunAsync(new StoreCommandContext(commandLine, store, options, verbConsole), cancellationToken).ConfigureAwait(false);
         }
         catch (StoreCommandException exception)
         {
+            console.Error.Write(held.ToString());
             console.Error.WriteLine($"{commandLine}: {exception.Message}");
             return StoreExitCodes.For(exception.Error.Kind);
         }
+
+        if (status != ExitCodes.Success)
+        {
+            console.Error.Write(held.ToString());
+        }
+
+        return status;
     }
 }
 
 /// <summary>One verb of a <see cref="StoreCommand"/>.</summary>
+/// <param name="Lists">A listing: takes --json and writes the API's views of what it lists.</param>
+/// <param name="Idempotent">A change that is already in effect (or whose target is already gone) succeeds with a
+/// sentence saying so, unless --strict, which makes it exit 1.</param>
 public sealed record StoreVerb(
     IReadOnlyList<string> Valued,
     IReadOnlyList<string> Flags,
-    Func<StoreCommandContext, CancellationToken, Task<int>> RunAsync);
+    Func<StoreCommandContext, CancellationToken, Task<int>> RunAsync,
+    bool Lists = false,
+    bool Idempotent = false);

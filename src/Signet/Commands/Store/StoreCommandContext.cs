@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Signet.Cli;
 using Signet.Store;
 using Signet.Store.Access;
@@ -32,6 +33,30 @@ public sealed class StoreCommandContext
     public static T Ok<T>(StoreResult<T> result) => result.Succeeded ? result.Value! : throw new StoreCommandException(result.Error!);
 
     public void Note(string text) => Console.Error.WriteLine(text);
+
+    /// <summary>Whether a listing was asked for as JSON (<c>--json</c>).</summary>
+    public bool Json => Options.Has("json");
+
+    /// <summary>Writes <paramref name="value"/> as one line of JSON, as the API would answer it.</summary>
+    public int WriteJson<T>(T value)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(value, CliJson.Options));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The change asked for is already in effect: exit 0 with <paramref name="sentence"/>, so a script can run
+    /// it again; with <c>--strict</c>, exit 1 with it on stderr.</summary>
+    public int AlreadyDone(string sentence)
+    {
+        if (Options.Has("strict"))
+        {
+            Console.Error.WriteLine($"{CommandLine}: {sentence}");
+            return ExitCodes.Failure;
+        }
+
+        Console.WriteLine(sentence);
+        return ExitCodes.Success;
+    }
 
     /// <summary>Whose keys: <c>--domain D</c> or <c>--server</c>, exactly one.</summary>
     public KeyOwner Owner()

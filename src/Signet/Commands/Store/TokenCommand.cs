@@ -1,3 +1,4 @@
+using Signet.Admin.Api.Tokens;
 using System.Globalization;
 using Signet.Cli;
 using Signet.Store.Model;
@@ -34,8 +35,8 @@ public sealed class TokenCommand : StoreCommand
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["create"] = new(["user", "description", "expires-in-days"], [], CreateAsync),
-        ["list"] = new(["user"], [], ListAsync),
-        ["revoke"] = new(["id"], [], RevokeAsync),
+        ["list"] = new(["user"], [], ListAsync, Lists: true),
+        ["revoke"] = new(["id"], [], RevokeAsync, Idempotent: true),
     };
 
     private static async Task<int> CreateAsync(StoreCommandContext context, CancellationToken cancellationToken)
@@ -68,6 +69,11 @@ public sealed class TokenCommand : StoreCommand
             tokens = tokens.Where(t => t.UserId == user.Id).ToList();
         }
 
+        if (context.Json)
+        {
+            return context.WriteJson(tokens.Select(TokenView.From).ToList());
+        }
+
         foreach (var token in tokens)
         {
             context.Console.WriteLine(Line(token));
@@ -82,6 +88,12 @@ public sealed class TokenCommand : StoreCommand
         if (!Guid.TryParse(text, out var id))
         {
             throw new CliUsageException($"--id {text}: expected a token id as signet token list shows it");
+        }
+
+        var tokens = StoreCommandContext.Ok(await context.Store.ListTokensAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        if (tokens.All(t => t.Id != id))
+        {
+            return context.AlreadyDone($"there is no token {id} (revoked already, or never made): nothing to revoke");
         }
 
         StoreCommandContext.Ok(await context.Store.RevokeTokenAsync(StoreCommandContext.Actor, id, cancellationToken).ConfigureAwait(false));

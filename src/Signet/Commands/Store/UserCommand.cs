@@ -1,3 +1,4 @@
+using Signet.Admin.Api.Users;
 using System.Text;
 using Signet.Cli;
 using Signet.Store.Model;
@@ -42,10 +43,10 @@ public sealed class UserCommand : StoreCommand
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["add"] = new(["name", "role", "domain", "password-file"], [], AddAsync),
-        ["list"] = new([], [], ListAsync),
+        ["list"] = new([], [], ListAsync, Lists: true),
         ["domains"] = new(["name", "domain"], [], DomainsAsync),
         ["password"] = new(["name", "password-file"], [], PasswordAsync),
-        ["remove"] = new(["name"], [], RemoveAsync),
+        ["remove"] = new(["name"], [], RemoveAsync, Idempotent: true),
     };
 
     /// <summary>The user called <c>--name</c>.</summary>
@@ -76,6 +77,11 @@ public sealed class UserCommand : StoreCommand
     private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
         var users = StoreCommandContext.Ok(await context.Store.ListUsersAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        if (context.Json)
+        {
+            return context.WriteJson(users.Select(UserView.From).ToList());
+        }
+
         foreach (var user in users)
         {
             context.Console.WriteLine(Line(user));
@@ -104,7 +110,14 @@ public sealed class UserCommand : StoreCommand
 
     private static async Task<int> RemoveAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(context, context.Options.Require("name"), cancellationToken).ConfigureAwait(false);
+        string name = context.Options.Require("name");
+        var users = StoreCommandContext.Ok(await context.Store.ListUsersAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        var user = users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (user is null)
+        {
+            return context.AlreadyDone($"there is no user {TerminalText.Printable(name)}: nothing to remove");
+        }
+
         StoreCommandContext.Ok(await context.Store.RemoveUserAsync(StoreCommandContext.Actor, user.Id, cancellationToken).ConfigureAwait(false));
         context.Console.WriteLine($"removed {user.Name}, their sessions and their API tokens");
         return ExitCodes.Success;
