@@ -35,6 +35,7 @@ public sealed class PolicyCommand : StoreCommand
 
     private static async Task<int> ExplainAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
+        context.RequireLocal("reads the signing policy from the store (through the API: POST /api/policy/explain)");
         var input = Streams.OpenInput(context.Options.Get("in"), context.Console);
         MessageInput message;
         await using (input.ConfigureAwait(false))

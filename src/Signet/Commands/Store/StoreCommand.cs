@@ -16,14 +16,14 @@ public abstract class StoreCommand : ICliCommand
     protected abstract IReadOnlyDictionary<string, StoreVerb> Verbs { get; }
 
     /// <summary>The options every store action takes besides its own.</summary>
-    public static IReadOnlyList<string> StoreOptions { get; } = ["data", "store", "resolver"];
+    public static IReadOnlyList<string> StoreOptions { get; } = ["data", "store", "resolver", "server-url", "token-file"];
 
     public IReadOnlyList<CliAction> Actions => Verbs.Select(v => new CliAction(v.Key, [.. v.Value.Valued, .. StoreOptions], FlagsOf(v.Value))).ToList();
 
     /// <summary>A verb's flags and the conventions scripts rely on: --quiet everywhere, --json on listings, --strict on
     /// changes that are idempotent by default.</summary>
     private static IReadOnlyList<string> FlagsOf(StoreVerb verb) =>
-        [.. verb.Flags, "quiet", .. verb.Lists ? ["json"] : Array.Empty<string>(), .. verb.Idempotent ? ["strict"] : Array.Empty<string>()];
+        [.. verb.Flags, "quiet", "insecure", .. verb.Lists ? ["json"] : Array.Empty<string>(), .. verb.Idempotent ? ["strict"] : Array.Empty<string>()];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
@@ -49,8 +49,18 @@ public abstract class StoreCommand : ICliCommand
         int status;
         try
         {
-            await using var store = await StoreOpening.OpenAsync(options, cancellationToken).ConfigureAwait(false);
-            status = await verb.RunAsync(new StoreCommandContext(commandLine, store, options, verbConsole), cancellationToken).ConfigureAwait(false);
+            var store = await StoreOpening.OpenAsync(options, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                status = await verb.RunAsync(new StoreCommandContext(commandLine, store, options, verbConsole), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (store is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
         catch (StoreCommandException exception)
         {

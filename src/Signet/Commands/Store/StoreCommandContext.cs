@@ -10,7 +10,7 @@ namespace Signet.Commands.Store;
 /// into output or an error line.</summary>
 public sealed class StoreCommandContext
 {
-    public StoreCommandContext(string commandLine, SignetStore store, CliArguments options, CliConsole console)
+    public StoreCommandContext(string commandLine, ISignetStore store, CliArguments options, CliConsole console)
     {
         CommandLine = commandLine;
         Store = store;
@@ -23,7 +23,20 @@ public sealed class StoreCommandContext
 
     public string CommandLine { get; }
 
-    public SignetStore Store { get; }
+    /// <summary>The store on this machine, or a running signet serve's API (--server-url): the same calls either way.</summary>
+    public ISignetStore Store { get; }
+
+    /// <summary>Whether the commands manage a running signet serve through its API.</summary>
+    public bool IsRemote => Store is Remote.ApiStoreClient;
+
+    /// <summary>Refuses remote mode for a verb that needs the store itself, saying where to run it.</summary>
+    public void RequireLocal(string why)
+    {
+        if (IsRemote)
+        {
+            throw new CliUsageException($"{CommandLine} {why}: run it on the mail host (--data DIR), not with --server-url");
+        }
+    }
 
     public CliArguments Options { get; }
 
