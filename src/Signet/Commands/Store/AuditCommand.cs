@@ -14,7 +14,7 @@ public sealed class AuditCommand : StoreCommand
 
     public override string Summary => "list the audit log: who did what, newest first";
 
-    public override string Help => $"""
+    protected override string Usage => $"""
         Usage: signet audit list [--limit N] [--data DIR] [--store CONNECTION-STRING]
 
           list [--limit N]   the newest N entries (1 to {MaximumLimit}, default 100): time, actor, action, target,

@@ -12,7 +12,7 @@ public sealed class DomainCommand : StoreCommand
 
     public override string Summary => "add, list, change or remove the domains Signet signs for";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet domain add|list|set|remove [--domain DOMAIN] [--data DIR] [--store CONNECTION-STRING]
 
           add --domain D                   protect a domain (signing on, subdomains signed with its keys)

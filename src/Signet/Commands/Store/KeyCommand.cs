@@ -16,7 +16,7 @@ public sealed class KeyCommand : StoreCommand
 
     public override string Summary => "generate, import, list, publish, activate, retire, revoke, delete, rotate or export stored keys";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet key ACTION (--domain DOMAIN | --server) [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
         A key is named by --selector (with --domain or --server) or by --id (as key list shows it).

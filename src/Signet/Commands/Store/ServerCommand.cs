@@ -13,7 +13,7 @@ public sealed class ServerCommand : StoreCommand
 
     public override string Summary => "show or change the host name and turn server-wide signing on or off";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet server show|set [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
           show                                  the host name and whether server-wide signing is on

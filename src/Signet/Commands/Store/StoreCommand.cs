@@ -10,7 +10,21 @@ public abstract class StoreCommand : ICliCommand
 
     public abstract string Summary { get; }
 
-    public abstract string Help { get; }
+    /// <summary>The command's own usage, actions and example; <see cref="Help"/> adds the options every store command takes.</summary>
+    protected abstract string Usage { get; }
+
+    public string Help => Usage.TrimEnd('\n') + "\n\n" + CommonOptions;
+
+    /// <summary>The options and conventions of every store command, written once.</summary>
+    private const string CommonOptions = """
+        Every action also takes:
+          --quiet                      print nothing on success (on failure, stderr still says why)
+          --json                       (listings) one line of JSON: the API's objects and field names
+          --strict                     (add/remove/revoke) exit 1 when there is nothing to do, instead of 0
+          --server-url URL --token-file FILE [--insecure]
+                                       act through a running signet serve's API as the token's user, instead of
+                                       the store in --data; plain http only to this machine unless --insecure
+        """;
 
     /// <summary>The verbs, each with the options that take a value and the flags it accepts (besides the store's own).</summary>
     protected abstract IReadOnlyDictionary<string, StoreVerb> Verbs { get; }

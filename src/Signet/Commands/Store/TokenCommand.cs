@@ -15,7 +15,7 @@ public sealed class TokenCommand : StoreCommand
 
     public override string Summary => "create (shown once), list or revoke API tokens";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet token create|list|revoke [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
           create --user NAME [--description TEXT] [--expires-in-days N]

@@ -15,7 +15,7 @@ public sealed class UserCommand : StoreCommand
 
     public override string Summary => "add, list or remove the users of the console and the API, or set a password";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet user add|list|domains|password|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
           add --name N [--role server-admin|domain-admin] [--domain D]... [--password-file FILE]
