@@ -58,6 +58,11 @@ if [ "$arch" != amd64 ] && [ "$(dpkg --print-architecture)" != "$arch" ]; then
   man_from=$work/native/signet
 fi
 bash packaging/signet-man.sh "$man_from" "$version" | gzip -9n > "$root/usr/share/man/man1/signet.1.gz"
+# Shell completion, generated from the command definitions by the same runnable executable as the man page.
+install -d "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions"
+"$man_from" completion bash > "$root/usr/share/bash-completion/completions/signet"
+"$man_from" completion zsh > "$root/usr/share/zsh/vendor-completions/_signet"
+chmod 0644 "$root/usr/share/bash-completion/completions/signet" "$root/usr/share/zsh/vendor-completions/_signet"
 
 for script in postinst prerm postrm; do
   install -m 0755 "packaging/debian/$script" "$root/DEBIAN/$script"

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Signet.Admin.Api.Access;
 using Signet.Admin.Api.Audit;
+using Signet.Admin.Api.Check;
 using Signet.Admin.Api.Domains;
 using Signet.Admin.Api.Policy;
 using Signet.Admin.Api.ServerKey;
@@ -29,6 +30,7 @@ public static class SignetApiExtensions
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthentication.Scheme, "Signet API token", null);
         services.AddOpenApi(ApiDocument.Configure);
+        Console.Check.MessageCheck.Register(services);
         return services;
     }
 
@@ -50,6 +52,7 @@ public static class SignetApiExtensions
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();
         api.MapPolicyEndpoints();
+        api.MapCheckEndpoints();
         endpoints.MapOpenApi(OpenApiPath);
         return endpoints;
     }

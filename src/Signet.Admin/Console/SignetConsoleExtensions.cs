@@ -14,8 +14,6 @@ using Signet.Admin.Console.ServerKey;
 using Signet.Admin.Console.Setup;
 using Signet.Admin.Console.SignIn;
 using Signet.Admin.Console.Users;
-using Signet.Dkim.Lookup;
-using Signet.Dns;
 using Signet.Store;
 using Signet.Store.Security;
 using Signet.Store.Model;
@@ -47,10 +45,7 @@ public static class SignetConsoleExtensions
         // The host may register its own lifetime; otherwise 8 hours idle, 12 hours at most.
         services.TryAddSingleton(SessionLifetime.Default);
         services.TryAddSingleton<FirstRunSetup>();
-        // Checking a message looks keys up where the store looks them up (its resolver options), unless the host gives a source.
-        services.TryAddSingleton<ITxtRecordSource>(sp => new DnsTxtRecordSource(
-            (sp.GetRequiredService<ISignetStore>() as SignetStore)?.Options.DnsResolver ?? new DnsResolverOptions()));
-        services.TryAddSingleton<MessageCheck>();
+        MessageCheck.Register(services);
         return services;
     }
 

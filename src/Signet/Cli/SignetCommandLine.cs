@@ -10,8 +10,8 @@ public static class SignetCommandLine
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(),
-        new DomainCommand(), new KeyCommand(), new PolicyCommand(), new UserCommand(), new TokenCommand(), new ImportCommand(),
-        new BackupCommand(), new RestoreCommand(), new ServeCommand(), new ConfigCommand(),
+        new DomainCommand(), new KeyCommand(), new PolicyCommand(), new ServerCommand(), new UserCommand(), new TokenCommand(), new ImportCommand(), new AuditCommand(),
+        new BackupCommand(), new RestoreCommand(), new ServeCommand(), new ConfigCommand(), new CompletionCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)

@@ -7,7 +7,11 @@ namespace Signet.Commands;
 /// <summary><c>signet backup --out FILE</c>: a consistent copy of the embedded store, safe while serve runs.</summary>
 public sealed class BackupCommand : ICliCommand
 {
+    private static readonly CliAction Syntax = new("", ["out", "data", "store"], []);
+
     public string Name => "backup";
+
+    public IReadOnlyList<CliAction> Actions => [Syntax];
 
     public string Summary => "copy the store to a file, consistently, while serve runs";
 
@@ -32,7 +36,7 @@ public sealed class BackupCommand : ICliCommand
     public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var options = CliArguments.Parse(args, new HashSet<string> { "out", "data", "store" }, new HashSet<string>());
+        var options = Syntax.Parse(args);
         if (options.Get("store") is not null)
         {
             throw new CliUsageException("a PostgreSQL store is backed up with pg_dump (pg_dump -Fc DATABASE > FILE); back up the master key separately");

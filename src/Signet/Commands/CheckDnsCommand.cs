@@ -9,7 +9,11 @@ namespace Signet.Commands;
 /// <summary><c>signet check-dns</c>: is the published key record usable, and is it the key we sign with?</summary>
 public sealed class CheckDnsCommand : ICliCommand
 {
+    private static readonly CliAction Syntax = new("", ["domain", "selector", "key", "resolver", "keys", "timeout", "authoritative-port"], []);
+
     public string Name => "check-dns";
+
+    public IReadOnlyList<CliAction> Actions => [Syntax];
 
     public string Summary => "look up a published key record and say what is wrong with it";
 
@@ -37,7 +41,7 @@ public sealed class CheckDnsCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var options = CliArguments.Parse(args, new HashSet<string> { "domain", "selector", "key", "resolver", "keys", "timeout", "authoritative-port" }, new HashSet<string>());
+        var options = Syntax.Parse(args);
         string domain = DomainArguments.ToAscii(options.Require("domain"), "--domain");
         string selector = options.Get("selector") ?? "s1";
         if (!DkimDnsRecordName.TryValidate(selector, domain, out string nameError))

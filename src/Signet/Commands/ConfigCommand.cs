@@ -9,6 +9,9 @@ public sealed class ConfigCommand : ICliCommand
 {
     public string Name => "config";
 
+    /// <summary>check takes the file as its one argument, no options.</summary>
+    public IReadOnlyList<CliAction> Actions { get; } = [new("check", [], [])];
+
     public string Summary => "check a configuration file for signet serve (signet config check FILE)";
 
     public string Help => """

@@ -7,7 +7,11 @@ namespace Signet.Commands;
 /// <summary><c>signet dns-record</c>: the record name and TXT value to publish for a key.</summary>
 public sealed class DnsRecordCommand : ICliCommand
 {
+    private static readonly CliAction Syntax = new("", ["key", "domain", "selector", "format", "ttl"], []);
+
     public string Name => "dns-record";
+
+    public IReadOnlyList<CliAction> Actions => [Syntax];
 
     public string Summary => "print the DNS record (name and TXT value) to publish for a key";
 
@@ -32,7 +36,7 @@ public sealed class DnsRecordCommand : ICliCommand
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var options = CliArguments.Parse(args, new HashSet<string> { "key", "domain", "selector", "format", "ttl" }, new HashSet<string>());
+        var options = Syntax.Parse(args);
         var publicKey = KeyFiles.ReadPublic(options.Require("key"));
         string domain = DomainArguments.ToAscii(options.Require("domain"), "--domain");
         string selector = options.Get("selector") ?? "s1";

@@ -7,7 +7,11 @@ namespace Signet.Commands;
 /// <summary><c>signet keygen</c>: a new private key, PKCS#8 PEM, mode 0600.</summary>
 public sealed class KeygenCommand : ICliCommand
 {
+    private static readonly CliAction Syntax = new("", ["algorithm", "bits", "out"], ["force"]);
+
     public string Name => "keygen";
+
+    public IReadOnlyList<CliAction> Actions => [Syntax];
 
     public string Summary => "generate a private key (RSA 2048 by default, or Ed25519)";
 
@@ -30,7 +34,7 @@ public sealed class KeygenCommand : ICliCommand
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var options = CliArguments.Parse(args, new HashSet<string> { "algorithm", "bits", "out" }, new HashSet<string> { "force" });
+        var options = Syntax.Parse(args);
         string algorithm = (options.Get("algorithm") ?? "rsa").ToLowerInvariant();
         var type = algorithm switch
         {

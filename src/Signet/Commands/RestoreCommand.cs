@@ -7,7 +7,11 @@ namespace Signet.Commands;
 /// <summary><c>signet restore --from FILE</c>: puts a backup back as the embedded store.</summary>
 public sealed class RestoreCommand : ICliCommand
 {
+    private static readonly CliAction Syntax = new("", ["from", "data"], ["force"]);
+
     public string Name => "restore";
+
+    public IReadOnlyList<CliAction> Actions => [Syntax];
 
     public string Summary => "put a backup back as the store (refuses to replace one with keys unless --force)";
 
@@ -32,7 +36,7 @@ public sealed class RestoreCommand : ICliCommand
     public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var options = CliArguments.Parse(args, new HashSet<string> { "from", "data" }, new HashSet<string> { "force" });
+        var options = Syntax.Parse(args);
         string backup = options.Require("from");
         string data = StoreOpening.DataDirectoryOf(options);
         var result = StoreBackup.Restore(backup, data, options.Has("force"));

@@ -8,6 +8,8 @@ public sealed class ServeCommand : ICliCommand
 {
     public string Name => "serve";
 
+    public IReadOnlyList<CliAction> Actions { get; } = [new("", [.. ServeCommandLine.Keys.Keys, ServeCommandLine.ConfigOption], [])];
+
     public string Summary => "run the milter, the web console and the API (the mail-flow service)";
 
     public string Help => """

@@ -8,7 +8,11 @@ namespace Signet.Commands;
 /// <summary><c>signet sign</c>: the message with DKIM-Signature fields added at the top, byte for byte otherwise.</summary>
 public sealed class SignCommand : ICliCommand
 {
+    private static readonly CliAction Syntax = new("", ["key", "selector", "domain", "canon", "headers", "expire", "in", "out"], []);
+
     public string Name => "sign";
+
+    public IReadOnlyList<CliAction> Actions => [Syntax];
 
     public string Summary => "sign a message (standard input to standard output by default)";
 
@@ -34,8 +38,7 @@ public sealed class SignCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var options = CliArguments.Parse(args,
-            new HashSet<string> { "key", "selector", "domain", "canon", "headers", "expire", "in", "out" }, new HashSet<string>());
+        var options = Syntax.Parse(args);
         var keys = ReadKeys(options);
         try
         {

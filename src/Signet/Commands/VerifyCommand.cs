@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Signet.Admin.Api.Check;
 using Signet.Cli;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
@@ -10,7 +11,11 @@ namespace Signet.Commands;
 /// <summary><c>signet verify</c>: every DKIM signature checked, as an Authentication-Results field or JSON.</summary>
 public sealed class VerifyCommand : ICliCommand
 {
+    private static readonly CliAction Syntax = new("", ["resolver", "keys", "at", "in", "authserv-id", "timeout", "public-suffix-list"], ["json"]);
+
     public string Name => "verify";
+
+    public IReadOnlyList<CliAction> Actions => [Syntax];
 
     public string Summary => "verify every DKIM signature of a message and print Authentication-Results";
 
@@ -45,8 +50,7 @@ public sealed class VerifyCommand : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        var options = CliArguments.Parse(args,
-            new HashSet<string> { "resolver", "keys", "at", "in", "authserv-id", "timeout", "public-suffix-list" }, new HashSet<string> { "json" });
+        var options = Syntax.Parse(args);
         if (options.Has("keys") && options.Has("resolver"))
         {
             throw new CliUsageException("--keys and --resolver exclude each other: keys come either from a file or from DNS");
@@ -81,7 +85,7 @@ public sealed class VerifyCommand : ICliCommand
 
         string authservId = options.Get("authserv-id") ?? Environment.MachineName.ToLowerInvariant();
         console.WriteLine(options.Has("json")
-            ? JsonSerializer.Serialize(VerifyJson.Create(report))
+            ? JsonSerializer.Serialize(MessageReportView.Create(report))
             : AuthenticationResultsWriter.Format(authservId, report.Signatures, "\n").TrimEnd('\n'));
         return ExitStatus(results);
     }

@@ -61,6 +61,8 @@ public static class RoleTable
             new("DELETE", "/api/tokens/{id}", "/api/tokens/{umatoken}", null, 401, 204, 404, 404, AboutADomain: false),
             new("GET", "/api/audit", "/api/audit", null, 401, 200, 200, 200, AboutADomain: false),
             new("POST", "/api/policy/explain", "/api/policy/explain", null, 401, 200, 200, 404, RawBody: Message),
+            // Checking a message reads only public DNS records: anyone signed in may check any message.
+            new("POST", "/api/check", "/api/check", null, 401, 200, 200, 200, AboutADomain: false, RawBody: Message),
         };
         AddKeyCases(cases, DomainTemplate, Domain, domainAdmin: 200, otherAdmin: 404);
         AddKeyCases(cases, "/api/server", "/api/server", domainAdmin: 403, otherAdmin: 403);

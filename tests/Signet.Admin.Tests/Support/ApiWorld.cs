@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Signet.Dkim;
 using Signet.Store;
@@ -64,7 +65,8 @@ public sealed class ApiWorld : IAsyncDisposable
         }
 
         world._secrets.AddRange(seed.Secrets);
-        world.Host = await ApiHost.StartAsync(world.Store);
+        // Keys of checked messages are looked up in the world's own DNS, never on the network.
+        world.Host = await ApiHost.StartAsync(world.Store, services => services.AddSingleton<Signet.Dkim.Lookup.ITxtRecordSource>(dns));
         return world;
     }
 

@@ -138,7 +138,7 @@ public sealed class EndpointTableTests
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", world.Tokens[caller]);
             }
 
-            if (PathOf(path) == "/api/policy/explain")
+            if (PathOf(path) is "/api/policy/explain" or "/api/check")
             {
                 request.Content = new StringContent("From: alice@mine.example\r\nSubject: hello\r\n\r\nHello.\r\n", Encoding.UTF8);
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");

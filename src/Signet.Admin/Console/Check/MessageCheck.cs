@@ -1,8 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
 using Signet.Dkim.Messages;
 using Signet.Dkim.Results;
 using Signet.Dkim.Verification;
+using Signet.Dns;
+using Signet.Store;
 
 namespace Signet.Admin.Console.Check;
 
@@ -14,6 +18,17 @@ public sealed class MessageCheck(ITxtRecordSource dns, TimeProvider time)
     /// <summary>The largest message the console checks (pasted or uploaded, 10 MB): it is held in memory whole, and
     /// mail larger than this is rare enough to check with <c>signet verify</c> instead.</summary>
     public const int MaximumMessageBytes = 10 * 1024 * 1024;
+
+    /// <summary>Registers the check once for the console and the API. It looks keys up where the store looks them up
+    /// (its resolver options), unless the host gives a source.</summary>
+    public static void Register(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITxtRecordSource>(sp => new DnsTxtRecordSource(
+            (sp.GetRequiredService<ISignetStore>() as SignetStore)?.Options.DnsResolver ?? new DnsResolverOptions()));
+        services.TryAddSingleton<MessageCheck>();
+    }
 
     public async Task<MessageCheckResult> CheckAsync(byte[] message, string authservId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Signet.Admin.Api.Domains;
 using Signet.Cli;
 using Signet.Store.Model;
 using Signet.Store.Policy;
@@ -11,7 +12,7 @@ public sealed class DomainCommand : StoreCommand
 
     public override string Summary => "add, list, change or remove the domains Signet signs for";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet domain add|list|set|remove [--domain DOMAIN] [--data DIR] [--store CONNECTION-STRING]
 
           add --domain D                   protect a domain (signing on, subdomains signed with its keys)
@@ -33,14 +34,19 @@ public sealed class DomainCommand : StoreCommand
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["add"] = new(["domain"], [], AddAsync),
-        ["list"] = new([], [], ListAsync),
+        ["add"] = new(["domain"], [], AddAsync, Idempotent: true),
+        ["list"] = new([], [], ListAsync, Lists: true),
         ["set"] = new(["domain", "signing", "subdomains"], [], SetAsync),
-        ["remove"] = new(["domain"], [], RemoveAsync),
+        ["remove"] = new(["domain"], [], RemoveAsync, Idempotent: true),
     };
 
     private static async Task<int> AddAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
+        if (await ExistingAsync(context, context.Options.Require("domain"), cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return context.AlreadyDone($"{DomainArguments.Display(existing.Name)} is already protected");
+        }
+
         var domain = StoreCommandContext.Ok(await context.Store.AddDomainAsync(StoreCommandContext.Actor, context.Options.Require("domain"), cancellationToken)
             .ConfigureAwait(false));
         context.Console.WriteLine($"added {DomainArguments.Display(domain.Name)}: not signing yet (no key); generate one with: signet key generate --domain {domain.Name} --selector s1");
@@ -50,10 +56,21 @@ public sealed class DomainCommand : StoreCommand
     private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
         var domains = StoreCommandContext.Ok(await context.Store.ListDomainsAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        var views = new List<DomainView>();
         foreach (var domain in domains)
         {
             var status = await SigningStatus.OfDomainAsync(context.Store, StoreCommandContext.Actor, domain, cancellationToken).ConfigureAwait(false);
-            context.Console.WriteLine($"{DomainArguments.Display(domain.Name)}\t{status.Words}\tsubdomains {Subdomains(domain)}");
+            views.Add(DomainView.From(domain, status));
+        }
+
+        if (context.Json)
+        {
+            return context.WriteJson(views);
+        }
+
+        foreach (var (domain, view) in domains.Zip(views))
+        {
+            context.Console.WriteLine($"{DomainArguments.Display(domain.Name)}\t{view.SigningStatus}\tsubdomains {Subdomains(domain)}");
         }
 
         return ExitCodes.Success;
@@ -89,9 +106,26 @@ public sealed class DomainCommand : StoreCommand
     private static async Task<int> RemoveAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
         string name = context.Options.Require("domain");
+        if (await ExistingAsync(context, name, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return context.AlreadyDone($"{name} is not protected: nothing to remove");
+        }
+
         StoreCommandContext.Ok(await context.Store.RemoveDomainAsync(StoreCommandContext.Actor, name, cancellationToken).ConfigureAwait(false));
         context.Console.WriteLine($"removed {name} and deleted its keys; remove its _domainkey records from DNS once mail signed with them has been delivered");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The domain called <paramref name="name"/>, or null when it is not protected (an unusable name is still an error).</summary>
+    private static async Task<DomainEntry?> ExistingAsync(StoreCommandContext context, string name, CancellationToken cancellationToken)
+    {
+        if (!DomainNames.TryNormalize(name, out _, out string error))
+        {
+            throw new CliUsageException($"--domain {TerminalText.Printable(name)}: {error}");
+        }
+
+        var found = await context.Store.GetDomainAsync(StoreCommandContext.Actor, name, cancellationToken).ConfigureAwait(false);
+        return found.Error is { Kind: Signet.Store.StoreErrorKind.NotFound } ? null : StoreCommandContext.Ok(found);
     }
 
     private static string Line(DomainEntry domain) =>

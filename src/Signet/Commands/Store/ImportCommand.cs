@@ -11,7 +11,7 @@ public sealed class ImportCommand : StoreCommand
 
     public override string Summary => "import an OpenDKIM set-up (KeyTable, SigningTable and key files)";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet import opendkim --keytable FILE [--signingtable FILE] [--data DIR] [--store CONNECTION-STRING]
 
         Every KeyTable entry (name domain:selector:/path/to/key) becomes an active key of its domain (the domain

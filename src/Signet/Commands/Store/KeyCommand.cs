@@ -1,3 +1,4 @@
+using Signet.Admin.Api.Keys;
 using Signet.Cli;
 using Signet.Dkim;
 using Signet.Dkim.DnsText;
@@ -15,7 +16,7 @@ public sealed class KeyCommand : StoreCommand
 
     public override string Summary => "generate, import, list, publish, activate, retire, revoke, delete, rotate or export stored keys";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet key ACTION (--domain DOMAIN | --server) [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
         A key is named by --selector (with --domain or --server) or by --id (as key list shows it).
@@ -48,7 +49,7 @@ public sealed class KeyCommand : StoreCommand
     {
         ["generate"] = new(["domain", "selector", "algorithm", "bits"], ["server"], GenerateAsync),
         ["import"] = new(["domain", "selector", "key"], ["server"], ImportAsync),
-        ["list"] = new(["domain"], ["server"], ListAsync),
+        ["list"] = new(["domain"], ["server"], ListAsync, Lists: true),
         ["dns"] = new(["domain", "selector", "format", "id"], ["server"], DnsAsync),
         ["check"] = new(Which, ["server"], CheckAsync),
         ["activate"] = new(Which, ["server", "force"], ActivateAsync),
@@ -56,7 +57,7 @@ public sealed class KeyCommand : StoreCommand
         ["revoke"] = new(Which, ["server"], (c, t) => StepAsync(c, (a, id) => c.Store.RevokeKeyAsync(a, id, t), "revoked: publish the record below", t)),
         ["delete"] = new(Which, ["server"], DeleteAsync),
         ["rotate"] = new([.. Which, "new-selector"], ["server"], KeyRotation.StartAsync),
-        ["rotations"] = new(["domain"], ["server"], KeyRotation.ListAsync),
+        ["rotations"] = new(["domain"], ["server"], KeyRotation.ListAsync, Lists: true),
         ["export"] = new([.. Which, "out"], ["server", "force"], KeyExport.RunAsync),
     };
 
@@ -107,6 +108,11 @@ public sealed class KeyCommand : StoreCommand
     private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
         var keys = StoreCommandContext.Ok(await context.Store.ListKeysAsync(StoreCommandContext.Actor, context.Owner(), cancellationToken).ConfigureAwait(false));
+        if (context.Json)
+        {
+            return context.WriteJson(keys.Select(KeyView.From).ToList());
+        }
+
         foreach (var key in keys)
         {
             string check = key.LastDnsCheck is { } last ? $"DNS {last.CheckedAt:u}: {last.Summary}" : "DNS not checked yet";

@@ -1,3 +1,4 @@
+using Signet.Admin.Api.Keys;
 using Signet.Cli;
 using Signet.Dkim.DnsText;
 using Signet.Store.Model;
@@ -30,6 +31,11 @@ public static class KeyRotation
         ArgumentNullException.ThrowIfNull(context);
         var rotations = StoreCommandContext.Ok(await context.Store.ListRotationsAsync(StoreCommandContext.Actor, context.Owner(), cancellationToken)
             .ConfigureAwait(false));
+        if (context.Json)
+        {
+            return context.WriteJson(rotations.Select(RotationView.From).ToList());
+        }
+
         foreach (var rotation in rotations)
         {
             context.Console.WriteLine($"{rotation.Id}\t{rotation.Step}\tstarted {rotation.StartedAt:u}\t{rotation.Explanation}");

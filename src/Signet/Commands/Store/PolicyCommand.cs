@@ -12,7 +12,7 @@ public sealed class PolicyCommand : StoreCommand
 
     public override string Summary => "explain which stored keys would sign a message, and why";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet policy explain [--in MESSAGE] [--as USER] [--data DIR] [--store CONNECTION-STRING]
 
         Reads the message (standard input without --in), finds its From domain and applies the signing policy
@@ -35,6 +35,7 @@ public sealed class PolicyCommand : StoreCommand
 
     private static async Task<int> ExplainAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
+        context.RequireLocal("reads the signing policy from the store (through the API: POST /api/policy/explain)");
         var input = Streams.OpenInput(context.Options.Get("in"), context.Console);
         MessageInput message;
         await using (input.ConfigureAwait(false))

@@ -10,10 +10,34 @@ public abstract class StoreCommand : ICliCommand
 
     public abstract string Summary { get; }
 
-    public abstract string Help { get; }
+    /// <summary>The command's own usage, actions and example; <see cref="Help"/> adds the options every store command takes.</summary>
+    protected abstract string Usage { get; }
+
+    public string Help => Usage.TrimEnd('\n') + "\n\n" + CommonOptions;
+
+    /// <summary>The options and conventions of every store command, written once.</summary>
+    private const string CommonOptions = """
+        Every action also takes:
+          --quiet                      print nothing on success (on failure, stderr still says why)
+          --json                       (listings) one line of JSON: the API's objects and field names
+          --strict                     (add/remove/revoke) exit 1 when there is nothing to do, instead of 0
+          --server-url URL --token-file FILE [--insecure]
+                                       act through a running signet serve's API as the token's user, instead of
+                                       the store in --data; plain http only to this machine unless --insecure
+        """;
 
     /// <summary>The verbs, each with the options that take a value and the flags it accepts (besides the store's own).</summary>
     protected abstract IReadOnlyDictionary<string, StoreVerb> Verbs { get; }
+
+    /// <summary>The options every store action takes besides its own.</summary>
+    public static IReadOnlyList<string> StoreOptions { get; } = ["data", "store", "resolver", "server-url", "token-file"];
+
+    public IReadOnlyList<CliAction> Actions => Verbs.Select(v => new CliAction(v.Key, [.. v.Value.Valued, .. StoreOptions], FlagsOf(v.Value))).ToList();
+
+    /// <summary>A verb's flags and the conventions scripts rely on: --quiet everywhere, --json on listings, --strict on
+    /// changes that are idempotent by default.</summary>
+    private static IReadOnlyList<string> FlagsOf(StoreVerb verb) =>
+        [.. verb.Flags, "quiet", "insecure", .. verb.Lists ? ["json"] : Array.Empty<string>(), .. verb.Idempotent ? ["strict"] : Array.Empty<string>()];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
@@ -30,24 +54,51 @@ public abstract class StoreCommand : ICliCommand
             throw new CliUsageException($"unknown action \"{args[0]}\": use one of {verbs}");
         }
 
-        var valued = new HashSet<string>(verb.Valued) { "data", "store", "resolver" };
-        var options = CliArguments.Parse(args.Skip(1).ToList(), valued, new HashSet<string>(verb.Flags));
+        var options = Actions.Single(a => a.Name == args[0]).Parse(args.Skip(1).ToList());
         string commandLine = $"signet {Name} {args[0]}";
+        // --quiet: nothing on success; on failure, everything the verb would have said on stderr, then the error.
+        bool quiet = options.Has("quiet");
+        using var held = new StringWriter();
+        var verbConsole = quiet ? console with { Output = Stream.Null, Error = held } : console;
+        int status;
         try
         {
-            await using var store = await StoreOpening.OpenAsync(options, cancellationToken).ConfigureAwait(false);
-            return await verb.RunAsync(new StoreCommandContext(commandLine, store, options, console), cancellationToken).ConfigureAwait(false);
+            var store = await StoreOpening.OpenAsync(options, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                status = await verb.RunAsync(new StoreCommandContext(commandLine, store, options, verbConsole), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (store is IAsyncDisposable disposable)
+                {
+                    await disposable.DisposeAsync().ConfigureAwait(false);
+                }
+            }
         }
         catch (StoreCommandException exception)
         {
+            console.Error.Write(held.ToString());
             console.Error.WriteLine($"{commandLine}: {exception.Message}");
             return StoreExitCodes.For(exception.Error.Kind);
         }
+
+        if (status != ExitCodes.Success)
+        {
+            console.Error.Write(held.ToString());
+        }
+
+        return status;
     }
 }
 
 /// <summary>One verb of a <see cref="StoreCommand"/>.</summary>
+/// <param name="Lists">A listing: takes --json and writes the API's views of what it lists.</param>
+/// <param name="Idempotent">A change that is already in effect (or whose target is already gone) succeeds with a
+/// sentence saying so, unless --strict, which makes it exit 1.</param>
 public sealed record StoreVerb(
     IReadOnlyList<string> Valued,
     IReadOnlyList<string> Flags,
-    Func<StoreCommandContext, CancellationToken, Task<int>> RunAsync);
+    Func<StoreCommandContext, CancellationToken, Task<int>> RunAsync,
+    bool Lists = false,
+    bool Idempotent = false);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Signet.Cli;
 using Signet.Store;
 using Signet.Store.Access;
@@ -9,7 +10,7 @@ namespace Signet.Commands.Store;
 /// into output or an error line.</summary>
 public sealed class StoreCommandContext
 {
-    public StoreCommandContext(string commandLine, SignetStore store, CliArguments options, CliConsole console)
+    public StoreCommandContext(string commandLine, ISignetStore store, CliArguments options, CliConsole console)
     {
         CommandLine = commandLine;
         Store = store;
@@ -22,7 +23,20 @@ public sealed class StoreCommandContext
 
     public string CommandLine { get; }
 
-    public SignetStore Store { get; }
+    /// <summary>The store on this machine, or a running signet serve's API (--server-url): the same calls either way.</summary>
+    public ISignetStore Store { get; }
+
+    /// <summary>Whether the commands manage a running signet serve through its API.</summary>
+    public bool IsRemote => Store is Remote.ApiStoreClient;
+
+    /// <summary>Refuses remote mode for a verb that needs the store itself, saying where to run it.</summary>
+    public void RequireLocal(string why)
+    {
+        if (IsRemote)
+        {
+            throw new CliUsageException($"{CommandLine} {why}: run it on the mail host (--data DIR), not with --server-url");
+        }
+    }
 
     public CliArguments Options { get; }
 
@@ -32,6 +46,30 @@ public sealed class StoreCommandContext
     public static T Ok<T>(StoreResult<T> result) => result.Succeeded ? result.Value! : throw new StoreCommandException(result.Error!);
 
     public void Note(string text) => Console.Error.WriteLine(text);
+
+    /// <summary>Whether a listing was asked for as JSON (<c>--json</c>).</summary>
+    public bool Json => Options.Has("json");
+
+    /// <summary>Writes <paramref name="value"/> as one line of JSON, as the API would answer it.</summary>
+    public int WriteJson<T>(T value)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(value, CliJson.Options));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The change asked for is already in effect: exit 0 with <paramref name="sentence"/>, so a script can run
+    /// it again; with <c>--strict</c>, exit 1 with it on stderr.</summary>
+    public int AlreadyDone(string sentence)
+    {
+        if (Options.Has("strict"))
+        {
+            Console.Error.WriteLine($"{CommandLine}: {sentence}");
+            return ExitCodes.Failure;
+        }
+
+        Console.WriteLine(sentence);
+        return ExitCodes.Success;
+    }
 
     /// <summary>Whose keys: <c>--domain D</c> or <c>--server</c>, exactly one.</summary>
     public KeyOwner Owner()

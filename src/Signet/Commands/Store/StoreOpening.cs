@@ -17,7 +17,19 @@ public static class StoreOpening
         return options.Get("data") ?? (Environment.GetEnvironmentVariable(DataVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : "./data");
     }
 
-    public static async Task<SignetStore> OpenAsync(CliArguments options, CancellationToken cancellationToken)
+    /// <summary>The store: the API of a running signet serve with --server-url and --token-file, else the local one.</summary>
+    public static async Task<ISignetStore> OpenAsync(CliArguments options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Remote.RemoteServer.IsRequested(options))
+        {
+            return Remote.RemoteServer.Open(options);
+        }
+
+        return await OpenLocalAsync(options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<SignetStore> OpenLocalAsync(CliArguments options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         string data = DataDirectoryOf(options);

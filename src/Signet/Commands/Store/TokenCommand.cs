@@ -1,3 +1,4 @@
+using Signet.Admin.Api.Tokens;
 using System.Globalization;
 using Signet.Cli;
 using Signet.Store.Model;
@@ -14,7 +15,7 @@ public sealed class TokenCommand : StoreCommand
 
     public override string Summary => "create (shown once), list or revoke API tokens";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet token create|list|revoke [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
           create --user NAME [--description TEXT] [--expires-in-days N]
@@ -34,8 +35,8 @@ public sealed class TokenCommand : StoreCommand
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["create"] = new(["user", "description", "expires-in-days"], [], CreateAsync),
-        ["list"] = new(["user"], [], ListAsync),
-        ["revoke"] = new(["id"], [], RevokeAsync),
+        ["list"] = new(["user"], [], ListAsync, Lists: true),
+        ["revoke"] = new(["id"], [], RevokeAsync, Idempotent: true),
     };
 
     private static async Task<int> CreateAsync(StoreCommandContext context, CancellationToken cancellationToken)
@@ -68,6 +69,11 @@ public sealed class TokenCommand : StoreCommand
             tokens = tokens.Where(t => t.UserId == user.Id).ToList();
         }
 
+        if (context.Json)
+        {
+            return context.WriteJson(tokens.Select(TokenView.From).ToList());
+        }
+
         foreach (var token in tokens)
         {
             context.Console.WriteLine(Line(token));
@@ -84,14 +90,20 @@ public sealed class TokenCommand : StoreCommand
             throw new CliUsageException($"--id {text}: expected a token id as signet token list shows it");
         }
 
+        var tokens = StoreCommandContext.Ok(await context.Store.ListTokensAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        if (tokens.All(t => t.Id != id))
+        {
+            return context.AlreadyDone($"there is no token {id} (revoked already, or never made): nothing to revoke");
+        }
+
         StoreCommandContext.Ok(await context.Store.RevokeTokenAsync(StoreCommandContext.Actor, id, cancellationToken).ConfigureAwait(false));
         context.Console.WriteLine($"revoked the token {id}: it no longer works");
         return ExitCodes.Success;
     }
 
     private static string Line(TokenEntry token) =>
-        $"{token.Id}\t{token.UserName}\t{token.Prefix}…\t{Time(token.CreatedAt)}\t{(token.LastUsedAt is { } used ? Time(used) : "never-used")}\t" +
-        $"{(token.ExpiresAt is { } expires ? Time(expires) : "no-expiry")}\t{(token.Description.Length == 0 ? "-" : token.Description)}";
+        $"{token.Id}\t{TerminalText.Printable(token.UserName)}\t{token.Prefix}…\t{Time(token.CreatedAt)}\t{(token.LastUsedAt is { } used ? Time(used) : "never-used")}\t" +
+        $"{(token.ExpiresAt is { } expires ? Time(expires) : "no-expiry")}\t{(token.Description.Length == 0 ? "-" : TerminalText.Printable(token.Description))}";
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture);
 }

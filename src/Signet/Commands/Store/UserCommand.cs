@@ -1,3 +1,4 @@
+using Signet.Admin.Api.Users;
 using System.Text;
 using Signet.Cli;
 using Signet.Store.Model;
@@ -14,14 +15,16 @@ public sealed class UserCommand : StoreCommand
 
     public override string Summary => "add, list or remove the users of the console and the API, or set a password";
 
-    public override string Help => """
-        Usage: signet user add|list|password|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
+    protected override string Usage => """
+        Usage: signet user add|list|domains|password|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
           add --name N [--role server-admin|domain-admin] [--domain D]... [--password-file FILE]
                  a user; the password is read from FILE, or from standard input (its first line), never from
                  an argument (arguments show in ps and in shell history). A domain admin manages only the
                  domains given with --domain (repeat it); the default role is domain-admin.
           list   the users: name, role, domains, id
+          domains --name N [--domain D]...
+                 the domains a domain admin manages from now on, replacing the ones before (none without --domain)
           password --name N [--password-file FILE]
                  sets a new password (read as for add) and ends every console session of that user. This
                  works on the store directly, so it is also how to get back in when the last server admin
@@ -40,9 +43,10 @@ public sealed class UserCommand : StoreCommand
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["add"] = new(["name", "role", "domain", "password-file"], [], AddAsync),
-        ["list"] = new([], [], ListAsync),
+        ["list"] = new([], [], ListAsync, Lists: true),
+        ["domains"] = new(["name", "domain"], [], DomainsAsync),
         ["password"] = new(["name", "password-file"], [], PasswordAsync),
-        ["remove"] = new(["name"], [], RemoveAsync),
+        ["remove"] = new(["name"], [], RemoveAsync, Idempotent: true),
     };
 
     /// <summary>The user called <c>--name</c>.</summary>
@@ -73,11 +77,25 @@ public sealed class UserCommand : StoreCommand
     private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
         var users = StoreCommandContext.Ok(await context.Store.ListUsersAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        if (context.Json)
+        {
+            return context.WriteJson(users.Select(UserView.From).ToList());
+        }
+
         foreach (var user in users)
         {
             context.Console.WriteLine(Line(user));
         }
 
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> DomainsAsync(StoreCommandContext context, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(context, context.Options.Require("name"), cancellationToken).ConfigureAwait(false);
+        var changed = StoreCommandContext.Ok(await context.Store.SetUserDomainsAsync(
+            StoreCommandContext.Actor, user.Id, context.Options.GetAll("domain"), cancellationToken).ConfigureAwait(false));
+        context.Console.WriteLine(Line(changed));
         return ExitCodes.Success;
     }
 
@@ -92,7 +110,14 @@ public sealed class UserCommand : StoreCommand
 
     private static async Task<int> RemoveAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(context, context.Options.Require("name"), cancellationToken).ConfigureAwait(false);
+        string name = context.Options.Require("name");
+        var users = StoreCommandContext.Ok(await context.Store.ListUsersAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        var user = users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (user is null)
+        {
+            return context.AlreadyDone($"there is no user {TerminalText.Printable(name)}: nothing to remove");
+        }
+
         StoreCommandContext.Ok(await context.Store.RemoveUserAsync(StoreCommandContext.Actor, user.Id, cancellationToken).ConfigureAwait(false));
         context.Console.WriteLine($"removed {user.Name}, their sessions and their API tokens");
         return ExitCodes.Success;

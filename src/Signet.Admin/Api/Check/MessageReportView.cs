@@ -2,17 +2,20 @@ using System.Text.Json.Serialization;
 using Signet.Dkim.Results;
 using Signet.Dkim.Verification;
 
-namespace Signet.Commands;
+namespace Signet.Admin.Api.Check;
 
-/// <summary>The JSON shape of <c>signet verify --json</c>: a contract scripts rely on.</summary>
-public sealed record VerifyJson(
-    [property: JsonPropertyName("from")] VerifyJson.FromJson From,
-    [property: JsonPropertyName("signatures")] IReadOnlyList<VerifyJson.SignatureJson> Signatures)
+/// <summary>The JSON shape of a checked message, written once for <c>signet verify --json</c> and
+/// <c>POST /api/check</c>: a contract scripts rely on. <c>authenticationResults</c>, the field Signet would add, is
+/// given by the API only (verify prints it without --json).</summary>
+public sealed record MessageReportView(
+    [property: JsonPropertyName("from")] MessageReportView.FromJson From,
+    [property: JsonPropertyName("signatures")] IReadOnlyList<MessageReportView.SignatureJson> Signatures,
+    [property: JsonPropertyName("authenticationResults"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AuthenticationResults = null)
 {
-    public static VerifyJson Create(DkimMessageReport report)
+    public static MessageReportView Create(DkimMessageReport report, string? authenticationResults = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new VerifyJson(
+        return new MessageReportView(
             new FromJson(report.From.AuthorDomain, report.From.Status.ToString().ToLowerInvariant(), report.From.Message),
             report.Signatures.Select(s => new SignatureJson(
                 s.Result.Identity.SigningDomain,
@@ -22,7 +25,8 @@ public sealed record VerifyJson(
                 s.Result.Failure is null ? null : DkimFailureReasons.Token(s.Result.Failure.Reason),
                 s.Result.Reason,
                 s.Aligned,
-                s.AlignmentDetail ?? s.AlignmentNote)).ToList());
+                s.AlignmentDetail ?? s.AlignmentNote)).ToList(),
+            authenticationResults);
     }
 
     public sealed record FromJson(
