@@ -8,7 +8,18 @@ using Signet.Dkim.Keys;
 // Usage: dotnet run -c Release --project bench/Signet.Bench [-- --runs 3 --seconds 1 --out docs/performance-table.md]
 //          [--export DIR] [--peer NAME=COMMAND ...]   (see bench/README.md; bench/compare.sh adds the peers)
 //        dotnet run --project bench/Signet.Bench -- --smoke   (runs every operation once, times nothing)
+//        dotnet run -c Release --project bench/Signet.Bench -- --milter sign|verify [--sessions 10] [--messages 5000]
+//          [--keys rsa|rsa+ed25519] [--runs 3] [--allocations]   (the milter in process under Postfix-like clients; see bench/README.md)
+//        dotnet run -c Release --project bench/Signet.Bench -- --threads 2 [--runs 3 --seconds 1]   (sign and verify on N threads)
 bool smoke = args.Contains("--smoke");
+if (Option("--milter") is { } milterMode)
+{
+    return await MilterBench.RunAsync(milterMode, Option("--keys") ?? "rsa", int.Parse(Option("--sessions") ?? "10", CultureInfo.InvariantCulture),
+        int.Parse(Option("--messages") ?? "5000", CultureInfo.InvariantCulture), int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture),
+        args.Contains("--allocations"));
+}
+
+
 int runs = int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture);
 var seconds = TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "1", CultureInfo.InvariantCulture));
 var peers = Options("--peer").Select(PeerHarness.Parse).ToList();
@@ -86,6 +97,8 @@ var report = new StringBuilder()
     .Append(table);
 if (smoke)
 {
+    // The milter under load, once each way: it signs and verifies a few messages over two connections.
+    await MilterBench.SmokeAsync();
     Console.WriteLine("benchmark smoke run: every operation ran once (nothing was timed)");
     return 0;
 }
