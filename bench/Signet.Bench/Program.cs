@@ -12,6 +12,7 @@ using Signet.Dkim.Keys;
 //          [--keys rsa|rsa+ed25519] [--runs 3] [--allocations]   (the milter in process under Postfix-like clients; see bench/README.md)
 //        dotnet run -c Release --project bench/Signet.Bench -- --repeat verify|sign --keys rsa|ed25519 [--seconds 10]
 //          (one operation at 2 KB in a loop, nothing else: for a profiler such as dotnet-trace)
+//        dotnet run -c Release --project bench/Signet.Bench -- --breakdown [--keys rsa|ed25519]   (verify at 2 KB, step by step)
 //        dotnet run -c Release --project bench/Signet.Bench -- --threads 2 [--runs 3 --seconds 1]   (sign and verify on N threads)
 bool smoke = args.Contains("--smoke");
 if (Option("--milter") is { } milterMode)
@@ -39,6 +40,12 @@ var raw = new Dictionary<string, Action>
     ["ed25519-sha256 sign"] = limits.Ed25519Sign,
     ["ed25519-sha256 verify"] = limits.Ed25519Verify,
 };
+if (args.Contains("--breakdown"))
+{
+    Console.Write(VerifyBreakdown.Run(Option("--keys") == "ed25519" ? ed25519 : rsa, new Measurement(runs, seconds, smoke)));
+    return 0;
+}
+
 if (Option("--repeat") is { } repeated)
 {
     var scenario = new SignetScenarios(Option("--keys") == "ed25519" ? ed25519 : rsa, BenchMessages.Create(2 * 1024));
@@ -125,6 +132,7 @@ if (smoke)
     // The --threads mode's machinery, for a moment, on two threads.
     var brief = new ThreadScaling(2, 1, TimeSpan.FromMilliseconds(5));
     brief.Measure(new SignetScenarios(rsa, BenchMessages.Create(2 * 1024)).Verify);
+    VerifyBreakdown.Run(rsa, measurement);
     Console.WriteLine("benchmark smoke run: every operation ran once (nothing was timed)");
     return 0;
 }
