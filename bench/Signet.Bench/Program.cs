@@ -8,7 +8,21 @@ using Signet.Dkim.Keys;
 // Usage: dotnet run -c Release --project bench/Signet.Bench [-- --runs 3 --seconds 1 --out docs/performance-table.md]
 //          [--export DIR] [--peer NAME=COMMAND ...]   (see bench/README.md; bench/compare.sh adds the peers)
 //        dotnet run --project bench/Signet.Bench -- --smoke   (runs every operation once, times nothing)
+//        dotnet run -c Release --project bench/Signet.Bench -- --milter sign|verify [--sessions 10] [--messages 5000]
+//          [--keys rsa|rsa+ed25519] [--runs 3] [--allocations]   (the milter in process under Postfix-like clients; see bench/README.md)
+//        dotnet run -c Release --project bench/Signet.Bench -- --repeat verify|sign --keys rsa|ed25519 [--seconds 10]
+//          (one operation at 2 KB in a loop, nothing else: for a profiler such as dotnet-trace)
+//        dotnet run -c Release --project bench/Signet.Bench -- --breakdown [--keys rsa|ed25519]   (verify at 2 KB, step by step)
+//        dotnet run -c Release --project bench/Signet.Bench -- --threads 2 [--runs 3 --seconds 1]   (sign and verify on N threads)
 bool smoke = args.Contains("--smoke");
+if (Option("--milter") is { } milterMode)
+{
+    return await MilterBench.RunAsync(milterMode, Option("--keys") ?? "rsa", int.Parse(Option("--sessions") ?? "10", CultureInfo.InvariantCulture),
+        int.Parse(Option("--messages") ?? "5000", CultureInfo.InvariantCulture), int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture),
+        args.Contains("--allocations"));
+}
+
+
 int runs = int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture);
 var seconds = TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "1", CultureInfo.InvariantCulture));
 var peers = Options("--peer").Select(PeerHarness.Parse).ToList();
@@ -26,6 +40,33 @@ var raw = new Dictionary<string, Action>
     ["ed25519-sha256 sign"] = limits.Ed25519Sign,
     ["ed25519-sha256 verify"] = limits.Ed25519Verify,
 };
+if (args.Contains("--breakdown"))
+{
+    Console.Write(VerifyBreakdown.Run(Option("--keys") == "ed25519" ? ed25519 : rsa, new Measurement(runs, seconds, smoke)));
+    return 0;
+}
+
+if (Option("--repeat") is { } repeated)
+{
+    var scenario = new SignetScenarios(Option("--keys") == "ed25519" ? ed25519 : rsa, BenchMessages.Create(2 * 1024));
+    Action operation = repeated == "sign" ? scenario.Sign : scenario.Verify;
+    var until = DateTime.UtcNow + seconds;
+    long repetitions = 0;
+    while (DateTime.UtcNow < until)
+    {
+        operation();
+        repetitions++;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repeated}: {repetitions / seconds.TotalSeconds:N0}/s"));
+    return 0;
+}
+
+if (Option("--threads") is { } threadCount)
+{
+    return ThreadsTable(int.Parse(threadCount, CultureInfo.InvariantCulture));
+}
+
 var rawRates = raw.ToDictionary(r => r.Key, r => 0.0);
 double shaBytesPerSecond = 0;
 
@@ -86,6 +127,12 @@ var report = new StringBuilder()
     .Append(table);
 if (smoke)
 {
+    // The milter under load, once each way: it signs and verifies a few messages over two connections.
+    await MilterBench.SmokeAsync();
+    // The --threads mode's machinery, for a moment, on two threads.
+    var brief = new ThreadScaling(2, 1, TimeSpan.FromMilliseconds(5));
+    brief.Measure(new SignetScenarios(rsa, BenchMessages.Create(2 * 1024)).Verify);
+    VerifyBreakdown.Run(rsa, measurement);
     Console.WriteLine("benchmark smoke run: every operation ran once (nothing was timed)");
     return 0;
 }
@@ -113,6 +160,31 @@ IEnumerable<string> Options(string name)
             yield return args[i + 1];
         }
     }
+}
+
+// Sign and verify at 2 KB on one thread and on N threads, sharing one signer and one verifier.
+int ThreadsTable(int threads)
+{
+    var scaling = new ThreadScaling(threads, runs, seconds);
+    var table = new StringBuilder()
+        .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores; median of {runs} runs of {seconds.TotalSeconds:0.#} s, 1 and {threads} threads in turns.")
+        .AppendLine()
+        .AppendLine(CultureInfo.InvariantCulture, $"| operation, 2 KB | 1 thread msgs/s | {threads} threads msgs/s | ratio | lock contentions / 1,000 msgs |")
+        .AppendLine("|---|---:|---:|---:|---:|");
+    byte[] message = BenchMessages.Create(2 * 1024);
+    foreach (var (keyName, key) in new[] { ("rsa-sha256", rsa), ("ed25519-sha256", ed25519) })
+    {
+        var signet = new SignetScenarios(key, message);
+        foreach (string operation in new[] { "sign", "verify" })
+        {
+            // The raw signature operation beside each row: what the machine itself gives N threads at that moment.
+            table.AppendLine(ThreadScaling.Row($"{operation} {keyName}, raw operation", scaling.Measure(raw[$"{keyName} {operation}"]), threads));
+            table.AppendLine(ThreadScaling.Row($"{operation} {keyName}, Signet", scaling.Measure(operation == "sign" ? signet.Sign : signet.Verify), threads));
+        }
+    }
+
+    Console.Write(table);
+    return 0;
 }
 
 static string Ratio(double ours, double reference) =>

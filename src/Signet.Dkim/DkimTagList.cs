@@ -44,14 +44,14 @@ public sealed class DkimTagList
     {
         byte[] source = input.ToArray();
         var found = new List<(Range, Range)>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? names = null;
         tags = null!;
         int position = 0;
         while (position < source.Length)
         {
             int end = source.AsSpan(position).IndexOf((byte)';');
             end = end < 0 ? source.Length : position + end;
-            if (!TryParseSpec(source, position, end, found, names, out error))
+            if (!TryParseSpec(source, position, end, found, ref names, out error))
             {
                 return false;
             }
@@ -64,7 +64,7 @@ public sealed class DkimTagList
         return true;
     }
 
-    private static bool TryParseSpec(byte[] source, int start, int end, List<(Range, Range)> found, HashSet<string> names, out string error)
+    private static bool TryParseSpec(byte[] source, int start, int end, List<(Range, Range)> found, ref HashSet<string>? names, out string error)
     {
         error = string.Empty;
         var (specStart, specEnd) = Trim(source, start, end);
@@ -89,9 +89,8 @@ public sealed class DkimTagList
         }
 
         var (valueStart, valueEnd) = Trim(source, specStart + equals + 1, specEnd);
-        // RFC 6376 §3.2: tags with duplicate names MUST NOT occur within a single tag-list. A set, not a scan of the
-        // tags so far, so that a hostile list of many tags costs linear time. Names are ASCII (checked above).
-        if (!names.Add(Encoding.ASCII.GetString(source, nameStart, nameEnd - nameStart)))
+        // RFC 6376 §3.2: tags with duplicate names MUST NOT occur within a single tag-list.
+        if (IsDuplicate(source, nameStart..nameEnd, found, ref names))
         {
             error = $"tag {Printable(source, nameStart, nameEnd)}= appears twice";
             return false;
@@ -105,6 +104,39 @@ public sealed class DkimTagList
 
         found.Add((nameStart..nameEnd, valueStart..valueEnd));
         return true;
+    }
+
+    // A real signature or key record has about a dozen tags: comparing with the names so far costs nothing and makes
+    // no strings. Past that, a set takes over, so that a hostile list of many tags still costs linear time. Names
+    // are ASCII (checked before).
+    private const int ScannedTags = 32;
+
+    private static bool IsDuplicate(byte[] source, Range name, List<(Range Name, Range Value)> found, ref HashSet<string>? names)
+    {
+        if (names is null && found.Count < ScannedTags)
+        {
+            var span = source.AsSpan()[name];
+            foreach (var tag in found)
+            {
+                if (span.SequenceEqual(source.AsSpan()[tag.Name]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (names is null)
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tag in found)
+            {
+                names.Add(Encoding.ASCII.GetString(source.AsSpan()[tag.Name]));
+            }
+        }
+
+        return !names.Add(Encoding.ASCII.GetString(source.AsSpan()[name]));
     }
 
     private static (int Start, int End) Trim(byte[] source, int start, int end)

@@ -171,14 +171,27 @@ public static class DkimSignatureParser
         public DkimFailure? ReadSignedHeaders()
         {
             tags.TryGet("h"u8, out var h);
-            _signedHeaders = Text(h).Split(':').Select(n => n.Trim(' ', '\t', '\r', '\n')).ToArray();
-            if (_signedHeaders.Any(n => n.Length == 0))
+            // Split on ':' as bytes: ':' is ASCII, so no UTF-8 sequence is cut, and each name becomes one string.
+            var names = new string[h.Count((byte)':') + 1];
+            bool fromSigned = false;
+            for (int n = 0; n < names.Length; n++)
             {
-                return new DkimFailure(DkimFailureReason.TagSyntax, $"h= has an empty header field name");
+                int colon = h.IndexOf((byte)':');
+                var name = (colon < 0 ? h : h[..colon]).Trim(" \t\r\n"u8);
+                h = colon < 0 ? [] : h[(colon + 1)..];
+                if (name.IsEmpty)
+                {
+                    return new DkimFailure(DkimFailureReason.TagSyntax, $"h= has an empty header field name");
+                }
+
+                fromSigned |= Ascii.EqualsIgnoreCase(name, "from"u8);
+                names[n] = Text(name);
             }
 
+            _signedHeaders = names;
+
             // RFC 6376 §5.4: the From header field MUST be signed.
-            return _signedHeaders.Any(n => n.Equals("from", StringComparison.OrdinalIgnoreCase))
+            return fromSigned
                 ? null
                 : new DkimFailure(DkimFailureReason.FromNotSigned, "the From header field is not among the signed headers (h=), so the signature says nothing about the author");
         }
@@ -250,7 +263,7 @@ public static class DkimSignatureParser
                 return new DkimFailure(DkimFailureReason.TagSyntax, $"{Text(name)}={Text(value)} is not a number");
             }
 
-            target = long.Parse(Text(value), System.Globalization.CultureInfo.InvariantCulture);
+            target = long.Parse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
             return null;
         }
 

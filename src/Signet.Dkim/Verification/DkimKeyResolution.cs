@@ -41,7 +41,7 @@ internal static class DkimKeyResolution
         failure = null;
         foreach (var txt in records)
         {
-            var parsed = cache.Get(txt.Join());
+            var parsed = cache.Get(txt);
             if (parsed.Record is not null)
             {
                 return parsed;

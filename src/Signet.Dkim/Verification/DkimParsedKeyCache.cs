@@ -1,22 +1,56 @@
+using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text;
 using Signet.Dkim.Keys;
+using Signet.Dkim.Lookup;
 
 namespace Signet.Dkim.Verification;
 
 /// <summary>Parsed key records by their exact text, so a busy verifier parses each public key once instead of once
 /// per message. Keyed by the record's bytes, it never serves a stale key: when the DNS answer changes (its TTL is
-/// honoured by the lookup layer), the text changes and the entry no longer matches.</summary>
+/// honoured by the lookup layer), the text changes and the entry no longer matches. A hit costs no allocation: the
+/// record is looked up by its bytes as they are (joined into a pooled buffer when DNS split it into strings), and
+/// reads take no lock, so every verifying thread reads it at once.</summary>
 internal sealed class DkimParsedKeyCache(int capacity)
 {
-    private readonly ConcurrentDictionary<string, DkimParsedKey> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<byte[], DkimParsedKey> _entries = new(RecordBytesComparer.Instance);
 
     public int Count => _entries.Count;
 
-    public DkimParsedKey Get(byte[] recordText)
+    public DkimParsedKey Get(TxtRecord record)
     {
-        string key = Encoding.Latin1.GetString(recordText);
-        if (_entries.TryGetValue(key, out var cached))
+        if (record.Strings.Count == 1)
+        {
+            return Get(record.Strings[0]);
+        }
+
+        int length = 0;
+        foreach (byte[] part in record.Strings)
+        {
+            length += part.Length;
+        }
+
+        byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            int offset = 0;
+            foreach (byte[] part in record.Strings)
+            {
+                part.CopyTo(rented, offset);
+                offset += part.Length;
+            }
+
+            return Get(rented.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public DkimParsedKey Get(ReadOnlySpan<byte> recordText)
+    {
+        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
+        if (lookup.TryGetValue(recordText, out var cached))
         {
             return cached;
         }
@@ -28,15 +62,37 @@ internal sealed class DkimParsedKeyCache(int capacity)
             _entries.Clear();
         }
 
-        _entries[key] = parsed;
+        lookup[recordText] = parsed;
         return parsed;
+    }
+
+    /// <summary>Compares records by content; the hash is seeded per process (HashCode), so crafted records cannot
+    /// pile into one bucket.</summary>
+    private sealed class RecordBytesComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+    {
+        public static readonly RecordBytesComparer Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] obj) => GetHashCode(obj.AsSpan());
+
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(alternate);
+            return hash.ToHashCode();
+        }
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 }
 
 /// <summary>A key record parsed once: the record or why it does not parse, and the public key or why it is unusable.</summary>
 internal sealed record DkimParsedKey(DkimKeyRecord? Record, DkimFailure? RecordFailure, DkimPublicKey? Key, DkimFailure? KeyFailure)
 {
-    public static DkimParsedKey Parse(byte[] recordText)
+    public static DkimParsedKey Parse(ReadOnlySpan<byte> recordText)
     {
         if (!DkimKeyRecord.TryParse(recordText, out var record, out var recordFailure))
         {

@@ -25,10 +25,16 @@ public sealed class DkimVerification : IDisposable
             _entries.Add(Prepare(field));
         }
 
-        _bodyHashes = new DkimBodyHashSet(_entries
-            .Where(e => e.Signature is not null && e.Result is null)
-            .Select(e => (e.Signature!.Canonicalization.Body, e.Signature.BodyLength))
-            .ToList());
+        var requirements = new List<(DkimCanonicalization, long?)>(_entries.Count);
+        foreach (var entry in _entries)
+        {
+            if (entry is { Signature: { } signature, Result: null })
+            {
+                requirements.Add((signature.Canonicalization.Body, signature.BodyLength));
+            }
+        }
+
+        _bodyHashes = new DkimBodyHashSet(requirements);
         StartLookups(cancellationToken);
     }
 

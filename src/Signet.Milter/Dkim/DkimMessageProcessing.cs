@@ -238,11 +238,12 @@ public sealed class DkimMessageProcessing : IDisposable
     /// position goes first, so no deletion shifts the position of another.</summary>
     private List<DkimRemovedField> RemoveClaimedResults()
     {
-        if (_claimedResults.Count > 0)
+        if (_claimedResults.Count == 0)
         {
-            _shared.Logger.ForgedResultsRemoved(_origin.QueueId, _claimedResults.Count);
+            return [];
         }
 
+        _shared.Logger.ForgedResultsRemoved(_origin.QueueId, _claimedResults.Count);
         return _claimedResults.OrderByDescending(field => field.Position).ToList();
     }
 

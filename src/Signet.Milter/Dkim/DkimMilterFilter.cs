@@ -82,12 +82,17 @@ public sealed class DkimMilterFilter : IMilterFilter
         }
 
         // SMFIR_CHGHEADER addresses a field by its occurrence among fields of that name; deletions come highest first.
-        var changes = outcome.RemovedFields.Select(field => MilterHeaderChange.Delete(field.Occurrence, field.Name)).ToList();
+        var changes = new List<MilterHeaderChange>(outcome.RemovedFields.Count + outcome.InsertedFields.Count);
+        foreach (var field in outcome.RemovedFields)
+        {
+            changes.Add(MilterHeaderChange.Delete(field.Occurrence, field.Name));
+        }
+
         // Each insert at index 0 goes above the previous one: insert the last first so they end up in the given order.
         for (int i = outcome.InsertedFields.Count - 1; i >= 0; i--)
         {
             var field = outcome.InsertedFields[i];
-            changes.Add(MilterHeaderChange.Insert(0, field.Name, MilterHeaderFields.ValueForMta(field.ToString(), leadingSpace)));
+            changes.Add(MilterHeaderChange.Insert(0, field.Name, MilterHeaderFields.ValueForMta(field, leadingSpace)));
         }
 
         return new MilterMessageOutcome(changes, outcome.Verdict == DkimMessageVerdict.Deliver ? MilterReply.Continue : MilterReply.Accept);

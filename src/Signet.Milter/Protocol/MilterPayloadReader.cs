@@ -41,10 +41,17 @@ internal ref struct MilterPayloadReader(ReadOnlySequence<byte> payload)
         return false;
     }
 
+    /// <summary>A NUL-terminated string, decoded straight from the packet (no intermediate array: every macro, name
+    /// and address of every message passes here).</summary>
     public bool TryReadString(out string value)
     {
-        bool read = TryReadBytes(out byte[] bytes);
-        value = Encoding.UTF8.GetString(bytes);
-        return read;
+        if (_reader.TryReadTo(out ReadOnlySequence<byte> bytes, 0))
+        {
+            value = bytes.IsSingleSegment ? Encoding.UTF8.GetString(bytes.FirstSpan) : Encoding.UTF8.GetString(bytes);
+            return true;
+        }
+
+        value = string.Empty;
+        return false;
     }
 }

@@ -13,6 +13,8 @@ public sealed class MilterMacroTable
         MilterCommandCode.EndOfMessage, MilterCommandCode.Unknown,
     ];
 
+    // A step's values, once defined, are kept as an empty table when forgotten and refilled by the next message: the
+    // MTA sends the same few macros for every message of a connection.
     private readonly Dictionary<MilterCommandCode, Dictionary<string, string>> _byStep = [];
 
     /// <summary>The value of <paramref name="name"/>, given with or without braces ("{auth_authen}" or "auth_authen").</summary>
@@ -20,10 +22,10 @@ public sealed class MilterMacroTable
 
     public bool TryGet(string name, out string value)
     {
-        string key = Normalize(name);
+        ArgumentNullException.ThrowIfNull(name);
         for (int i = StepOrder.Length - 1; i >= 0; i--)
         {
-            if (_byStep.TryGetValue(StepOrder[i], out var values) && values.TryGetValue(key, out value!))
+            if (_byStep.TryGetValue(StepOrder[i], out var values) && values.TryGetValue(name, out value!))
             {
                 return true;
             }
@@ -37,26 +39,48 @@ public sealed class MilterMacroTable
     public void Define(MilterMacros macros)
     {
         ArgumentNullException.ThrowIfNull(macros);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in macros.Values)
+        if (_byStep.TryGetValue(macros.ForCommand, out var values))
         {
-            values[Normalize(name)] = value;
+            values.Clear();
+        }
+        else
+        {
+            values = new Dictionary<string, string>(MacroNameComparer.Instance);
+            _byStep[macros.ForCommand] = values;
         }
 
-        _byStep[macros.ForCommand] = values;
+        foreach (var (name, value) in macros.Values)
+        {
+            values[name] = value;
+        }
     }
 
     /// <summary>Forgets the values of the message that ended.</summary>
     public void ForgetMessage()
     {
-        foreach (var step in _byStep.Keys.Where(s => s is not (MilterCommandCode.Connect or MilterCommandCode.Helo)).ToList())
+        foreach (var (step, values) in _byStep)
         {
-            _byStep.Remove(step);
+            if (step is not (MilterCommandCode.Connect or MilterCommandCode.Helo))
+            {
+                values.Clear();
+            }
         }
     }
 
     public void ForgetAll() => _byStep.Clear();
 
-    private static string Normalize(string name) =>
-        name.Length > 2 && name[0] == '{' && name[^1] == '}' ? name[1..^1] : name;
+    /// <summary>Macro names compare with or without their braces ("{auth_authen}" is "auth_authen"), without making a
+    /// trimmed copy of either.</summary>
+    private sealed class MacroNameComparer : IEqualityComparer<string>
+    {
+        public static readonly MacroNameComparer Instance = new();
+
+        public bool Equals(string? x, string? y) =>
+            x is not null && y is not null && Inner(x).SequenceEqual(Inner(y));
+
+        public int GetHashCode(string obj) => string.GetHashCode(Inner(obj), StringComparison.Ordinal);
+
+        private static ReadOnlySpan<char> Inner(string name) =>
+            name.Length > 2 && name[0] == '{' && name[^1] == '}' ? name.AsSpan(1, name.Length - 2) : name;
+    }
 }

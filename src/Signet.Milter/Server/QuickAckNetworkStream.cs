@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Signet.Milter.Server;
 
@@ -12,6 +13,9 @@ internal sealed class QuickAckNetworkStream(Socket socket) : NetworkStream(socke
     private const int TcpQuickAck = 12;
     private readonly bool _enabled = OperatingSystem.IsLinux() && socket.ProtocolType == ProtocolType.Tcp;
 
+    // Every packet the MTA sends completes a read here: the pooling builder reuses the state machine's box instead of
+    // allocating one per read that waits.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int read = await base.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);

@@ -46,4 +46,31 @@ public class TagListBoundsTests
         Assert.True(tags!.TryGet("b"u8, out var value));
         Assert.Equal(100_001 * 4 + 100_000 * 3, value.Length);
     }
+
+    [Theory]
+    [InlineData(31, 0)]
+    [InlineData(31, 30)]
+    [InlineData(32, 31)]
+    [InlineData(33, 0)]
+    [InlineData(33, 32)]
+    [InlineData(64, 40)]
+    public void Parse_DuplicateAroundTheScannedCount_FailsNamingTheTag(int distinct, int repeated)
+    {
+        byte[] input = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, distinct).Select(i => $"t{i}=v;")) + $"t{repeated}=again");
+
+        Assert.False(DkimTagList.TryParse(input, out _, out string error));
+        Assert.Contains($"t{repeated}= appears twice", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void Parse_DistinctTagsAroundTheScannedCount_KeepsThemAll(int distinct)
+    {
+        byte[] input = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, distinct).Select(i => $"t{i}=v;")) + "T0=case");
+
+        Assert.True(DkimTagList.TryParse(input, out var tags, out string error), error);
+        Assert.Equal(distinct + 1, tags.Count);
+    }
 }

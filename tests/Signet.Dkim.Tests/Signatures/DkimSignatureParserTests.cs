@@ -35,11 +35,29 @@ public class DkimSignatureParserTests
     [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=from; bh=AAAA; b=AAAA; c=loose", DkimFailureReason.TagSyntax, "c=loose")]
     [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=from; bh=AAAA; b=AAAA; q=http", DkimFailureReason.TagSyntax, "q=http")]
     [InlineData("v=1; v=1; a=rsa-sha256", DkimFailureReason.TagSyntax, "twice")]
+    [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=from::to; bh=AAAA; b=AAAA", DkimFailureReason.TagSyntax, "empty header field name")]
+    [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=from:; bh=AAAA; b=AAAA", DkimFailureReason.TagSyntax, "empty header field name")]
+    [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=:from; bh=AAAA; b=AAAA", DkimFailureReason.TagSyntax, "empty header field name")]
+    [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=; bh=AAAA; b=AAAA", DkimFailureReason.TagSyntax, "empty header field name")]
+    [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=fromage:xfrom; bh=AAAA; b=AAAA", DkimFailureReason.FromNotSigned, "From")]
+    [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=from; bh=AAAA; b=AAAA; t=+100", DkimFailureReason.TagSyntax, "t=+100")]
+    [InlineData("v=1; a=rsa-sha256; d=example.com; s=s1; h=from; bh=AAAA; b=AAAA; t=9999999999999999999", DkimFailureReason.TagSyntax, "t=9999999999999999999")]
     public void TryParse_BrokenField_NamesTheProblem(string value, DkimFailureReason reason, string mentioned)
     {
         Assert.False(DkimSignatureParser.TryParse(Field(value), out _, out _, out var failure));
         Assert.Equal(reason, failure.Reason);
         Assert.Contains(mentioned, failure.Message);
+    }
+
+    [Theory]
+    [InlineData("h=FROM:To", new[] { "FROM", "To" })]
+    [InlineData("h= from \r\n\t: to :\r\n subject", new[] { "from", "to", "subject" })]
+    [InlineData("h=from:from:from", new[] { "from", "from", "from" })]
+    [InlineData("h=from:x-\u00fcber", new[] { "from", "x-\u00fcber" })]
+    public void TryParse_SignedHeaders_AreSplitAndTrimmed(string tag, string[] expected)
+    {
+        Assert.True(DkimSignatureParser.TryParse(Field("v=1; a=rsa-sha256; d=example.com; s=s1; bh=AAAA; b=AAAA; " + tag), out var signature, out _, out var failure), failure?.Message);
+        Assert.Equal(expected, signature.SignedHeaders);
     }
 
     [Fact]

@@ -34,4 +34,44 @@ public class DkimParsedKeyCacheTests
 
         Assert.InRange(cache.Count, 1, 4);
     }
+
+    [Fact]
+    public void Get_RecordSplitIntoStrings_IsTheSameEntryAsTheJoinedRecord()
+    {
+        var cache = new DkimParsedKeyCache(capacity: 4);
+        byte[] text = System.Text.Encoding.ASCII.GetBytes(Signet.Dkim.Keys.DkimKeyRecord.Format(TestKeys.Rsa2048.PublicKey));
+
+        var whole = cache.Get(new Signet.Dkim.Lookup.TxtRecord([text]));
+        var split = cache.Get(new Signet.Dkim.Lookup.TxtRecord([text[..255], text[255..300], text[300..]]));
+
+        Assert.Same(whole, split);
+        Assert.NotNull(whole.Key);
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Get_EmptyRecord_IsAFailureNotAnException(int emptyStrings)
+    {
+        var cache = new DkimParsedKeyCache(capacity: 4);
+
+        var parsed = cache.Get(new Signet.Dkim.Lookup.TxtRecord([.. Enumerable.Repeat(Array.Empty<byte>(), emptyStrings)]));
+
+        Assert.Null(parsed.Record);
+        Assert.NotNull(parsed.RecordFailure);
+    }
+
+    [Fact]
+    public void Get_RecordsDifferingInOneByte_AreDifferentEntries()
+    {
+        var cache = new DkimParsedKeyCache(capacity: 4);
+
+        var first = cache.Get("v=DKIM1; n=a; p="u8);
+        var second = cache.Get("v=DKIM1; n=b; p="u8);
+
+        Assert.NotSame(first, second);
+        Assert.Equal(2, cache.Count);
+    }
 }

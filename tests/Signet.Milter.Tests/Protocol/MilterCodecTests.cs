@@ -38,6 +38,8 @@ public sealed class MilterCodecTests
         { "addheader", MilterHeaderChange.Add("X-Test", "value") },
         { "chgheader", MilterHeaderChange.Change(2, "Subject", "new") },
         { "delete", MilterHeaderChange.Delete(3, "Authentication-Results") },
+        { "insheader non-ASCII", MilterHeaderChange.Insert(1, "X-Prüfung", " Grüße\n\tund mehr") },
+        { "addheader empty value", MilterHeaderChange.Add("X-Empty", "") },
     };
 
     [Theory]
@@ -98,6 +100,34 @@ public sealed class MilterCodecTests
         Assert.Equal(MilterFrameStatus.Complete, MilterFraming.TryRead(ref sequence, 65536, out var packet, out _));
         Assert.True(MilterCommandReader.TryDecode(packet, out var decoded, out _));
         Assert.Equal("From: joe@example.com", decoded.ToString());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void Macros_SplitAcrossSegments_DecodeMultiByteCharactersWhole(int segmentSize)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        MilterCommandWriter.Write(buffer, new MilterMacros(MilterCommandCode.Mail, [new("{auth_authen}", "jörg€@例え.jp"), new("i", "Q1")]));
+        var sequence = Segments(buffer.WrittenSpan.ToArray(), segmentSize);
+
+        Assert.Equal(MilterFrameStatus.Complete, MilterFraming.TryRead(ref sequence, 65536, out var packet, out _));
+        Assert.True(MilterCommandReader.TryDecode(packet, out var decoded, out string error), error);
+        var macros = Assert.IsType<MilterMacros>(decoded);
+        Assert.Equal("jörg€@例え.jp", macros.Values[0].Value);
+        Assert.Equal("Q1", macros.Values[1].Value);
+    }
+
+    [Theory]
+    [InlineData("X-Bad\0Name", "value")]
+    [InlineData("X-Test", "value\0hidden")]
+    public void HeaderChange_WithNul_IsRefused(string name, string value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+
+        Assert.Throws<ArgumentException>(() => MilterResponseWriter.Write(buffer, MilterHeaderChange.Add(name, value)));
+        Assert.Equal(0, buffer.WrittenCount);
     }
 
     [Theory]

@@ -39,4 +39,31 @@ public sealed class MilterMacroTableTests
 
         Assert.Equal("late", table["i"]);
     }
+
+    [Fact]
+    public void NextMessage_SeesOnlyItsOwnMacros()
+    {
+        var table = new MilterMacroTable();
+        table.Define(TestMta.Macros(MilterCommandCode.Mail, ("{auth_authen}", "joe"), ("i", "Q1")));
+        table.ForgetMessage();
+
+        table.Define(TestMta.Macros(MilterCommandCode.Mail, ("i", "Q2")));
+
+        Assert.Equal("Q2", table["i"]);
+        Assert.Null(table["auth_authen"]);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{")]
+    [InlineData("}")]
+    [InlineData("")]
+    public void OddNames_AreKeptAsGiven(string name)
+    {
+        var table = new MilterMacroTable();
+        table.Define(TestMta.Macros(MilterCommandCode.Mail, (name, "v")));
+
+        Assert.Equal("v", table[name]);
+        Assert.Null(table["x"]);
+    }
 }
