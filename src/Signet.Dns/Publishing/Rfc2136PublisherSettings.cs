@@ -61,6 +61,13 @@ public sealed record Rfc2136PublisherSettings
         return error.Length == 0;
     }
 
+    /// <summary>Whether <paramref name="recordName"/> lies within <see cref="Zone"/>, so this publisher can write it.</summary>
+    public bool Covers(string recordName) => ZoneCovers(Zone, recordName);
+
+    /// <summary>Whether <paramref name="recordName"/> lies within <paramref name="zone"/> (both as users type them).</summary>
+    public static bool ZoneCovers(string zone, string recordName) =>
+        DnsNames.TryNormalize(recordName, out string name, out _) && DnsNames.TryNormalize(zone, out string normalized, out _) && DnsNames.IsWithin(name, normalized);
+
     /// <summary>The secret from its base64 form, as servers print it.</summary>
     public static bool TryDecodeSecret(string base64, out byte[] secret, out string error)
     {
