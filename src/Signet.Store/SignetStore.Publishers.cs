@@ -154,8 +154,9 @@ public sealed partial class SignetStore
         });
 
     /// <summary>The publisher a domain chose, with its secret opened: for the rotation driver only (server admins).
-    /// Null when the domain publishes by hand.</summary>
-    public Task<StoreResult<IDkimRecordPublisher?>> OpenPublisherAsync(Actor actor, string domain, TimeProvider time, CancellationToken cancellationToken) =>
+    /// Null when the domain publishes by hand. Its TSIG signatures carry the system clock's time, never the store's:
+    /// the primary checks them against its own clock (RFC 8945 §5.2.3), whatever clock schedules the rotation.</summary>
+    public Task<StoreResult<IDkimRecordPublisher?>> OpenPublisherAsync(Actor actor, string domain, CancellationToken cancellationToken) =>
         GuardAsync<IDkimRecordPublisher?>(async () =>
         {
             if (AccessPolicy.ManagePublishers(actor) is { } denied)
@@ -184,7 +185,7 @@ public sealed partial class SignetStore
             }
 
             var settings = new Rfc2136PublisherSettings { Primary = primary, Zone = row.Zone, KeyName = row.KeyName, Secret = secret };
-            return StoreResult<IDkimRecordPublisher?>.Success(new Rfc2136Publisher(settings, time));
+            return StoreResult<IDkimRecordPublisher?>.Success(new Rfc2136Publisher(settings, TimeProvider.System));
         });
 
     private static bool TryReadPublisher(PublisherRequest request, out Rfc2136PublisherSettings settings, out string name, out string error)

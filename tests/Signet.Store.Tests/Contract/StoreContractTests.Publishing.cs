@@ -100,12 +100,12 @@ public abstract partial class StoreContractTests
         Ok(await h.Store.SetRotationSettingsAsync(Admin, "example.com", new DomainRotationSettings { Publisher = "knot-primary" }, Token));
         var alice = new Actor(Guid.NewGuid(), "alice", UserRole.DomainAdmin, new HashSet<string> { "example.com" });
 
-        var publisher = Ok(await h.Store.OpenPublisherAsync(Admin, "example.com", h.Time, Token));
+        var publisher = Ok(await h.Store.OpenPublisherAsync(Admin, "example.com", Token));
 
         Assert.IsType<Rfc2136Publisher>(publisher);
         Assert.Contains("127.0.0.2:5353", publisher!.Description, StringComparison.Ordinal);
-        Assert.Null(Ok(await h.Store.OpenPublisherAsync(Admin, "manual.example", h.Time, Token)));
-        Fails(await h.Store.OpenPublisherAsync(alice, "example.com", h.Time, Token), StoreErrorKind.Forbidden);
+        Assert.Null(Ok(await h.Store.OpenPublisherAsync(Admin, "manual.example", Token)));
+        Fails(await h.Store.OpenPublisherAsync(alice, "example.com", Token), StoreErrorKind.Forbidden);
     }
 
     [Fact]
@@ -182,5 +182,62 @@ public abstract partial class StoreContractTests
 
         Fails(await h.Store.GetRotationSettingsAsync(alice, "other.example", Token), StoreErrorKind.NotFound);
         Fails(await h.Store.SetRotationSettingsAsync(alice, "other.example", new DomainRotationSettings(), Token), StoreErrorKind.NotFound);
+    }
+
+    [Fact]
+    public async Task RotationLease_HeldByOneNode_IsRefusedToAnotherUntilReleasedOrExpired()
+    {
+        await using var h = await OpenAsync();
+        Ok(await h.Store.AddDomainAsync(Admin, "example.com", Token));
+        Ok(await h.Store.AddPublisherAsync(Admin, ExamplePublisher(), Token));
+        Ok(await h.Store.SetRotationSettingsAsync(Admin, "example.com", new DomainRotationSettings { Publisher = "knot-primary", Interval = TimeSpan.FromDays(30) }, Token));
+        var lease = TimeSpan.FromMinutes(5);
+
+        Assert.True(Ok(await h.Store.TryLeaseRotationAsync("example.com", "node-a", lease, Token)));
+        Assert.False(Ok(await h.Store.TryLeaseRotationAsync("example.com", "node-b", lease, Token)));
+        Assert.True(Ok(await h.Store.TryLeaseRotationAsync("example.com", "node-a", lease, Token)));
+        Assert.False(Ok(await h.Store.ReleaseRotationLeaseAsync("example.com", "node-b", Token)));
+        Assert.True(Ok(await h.Store.ReleaseRotationLeaseAsync("example.com", "node-a", Token)));
+        Assert.True(Ok(await h.Store.TryLeaseRotationAsync("example.com", "node-b", lease, Token)));
+
+        // A node that died holding the lease: another takes over once it expires.
+        h.Time.Advance(lease + TimeSpan.FromSeconds(1));
+        Assert.True(Ok(await h.Store.TryLeaseRotationAsync("example.com", "node-a", lease, Token)));
+    }
+
+    [Fact]
+    public async Task RotationLease_ManyNodesAtOnce_ExactlyOneGetsIt()
+    {
+        await using var h = await OpenAsync();
+        Ok(await h.Store.AddDomainAsync(Admin, "example.com", Token));
+        Ok(await h.Store.AddPublisherAsync(Admin, ExamplePublisher(), Token));
+        Ok(await h.Store.SetRotationSettingsAsync(Admin, "example.com", new DomainRotationSettings { Publisher = "knot-primary", Interval = TimeSpan.FromDays(30) }, Token));
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(async () => await h.Store.TryLeaseRotationAsync("example.com", $"node-{i}", TimeSpan.FromMinutes(5), Token))));
+
+        Assert.Equal(1, attempts.Count(a => a.Succeeded && a.Value));
+    }
+
+    [Fact]
+    public async Task RotationStatus_RunNowAndPause_AreRecordedAndAudited()
+    {
+        await using var h = await OpenAsync();
+        Ok(await h.Store.AddDomainAsync(Admin, "example.com", Token));
+        Ok(await h.Store.AddDomainAsync(Admin, "manual.example", Token));
+        Ok(await h.Store.AddPublisherAsync(Admin, ExamplePublisher(), Token));
+        Ok(await h.Store.SetRotationSettingsAsync(Admin, "example.com", new DomainRotationSettings { Publisher = "knot-primary", Interval = TimeSpan.FromDays(30) }, Token));
+
+        Assert.True(Ok(await h.Store.RequestRotationNowAsync(Admin, "example.com", Token)).RunNowRequested);
+        Assert.True(Ok(await h.Store.PauseRotationAsync(Admin, "example.com", true, Token)).Settings.Paused);
+        Assert.Empty(Ok(await h.Store.ListRotatingDomainsAsync(Admin, Token)));
+        Assert.False(Ok(await h.Store.PauseRotationAsync(Admin, "example.com", false, Token)).Settings.Paused);
+        Assert.Equal(["example.com"], Ok(await h.Store.ListRotatingDomainsAsync(Admin, Token)));
+        var error = Fails(await h.Store.RequestRotationNowAsync(Admin, "manual.example", Token), StoreErrorKind.Conflict);
+        Assert.Contains("choose a publisher and an interval", error.Message, StringComparison.Ordinal);
+        var actions = Ok(await h.Store.ListAuditAsync(Admin, 20, Token)).Select(a => a.Action).ToList();
+        Assert.Contains("rotation.run-now", actions);
+        Assert.Contains("rotation.pause", actions);
+        Assert.Contains("rotation.resume", actions);
     }
 }
