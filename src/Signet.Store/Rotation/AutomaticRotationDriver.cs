@@ -23,7 +23,8 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
 
     private static readonly Actor Driver = Actor.LocalAdministrator;
 
-    /// <summary>Advances every domain whose rotation is on; returns one line per domain saying what happened.</summary>
+    /// <summary>Advances every domain whose rotation is on; returns a line for each domain where something changed or
+    /// failed (a round that only waits says nothing: the domain's status shows what it waits for).</summary>
     public async Task<IReadOnlyList<string>> AdvanceAsync(CancellationToken cancellationToken)
     {
         var domains = await store.ListRotatingDomainsAsync(Driver, cancellationToken).ConfigureAwait(false);
@@ -43,7 +44,10 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
 
             try
             {
-                lines.Add($"{domain}: {await AdvanceDomainAsync(domain, cancellationToken).ConfigureAwait(false)}");
+                if (await AdvanceDomainAsync(domain, cancellationToken).ConfigureAwait(false) is { } line)
+                {
+                    lines.Add($"{domain}: {line}");
+                }
             }
             finally
             {
@@ -54,18 +58,13 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
         return lines;
     }
 
-    private async Task<string> AdvanceDomainAsync(string domain, CancellationToken cancellationToken)
+    private async Task<string?> AdvanceDomainAsync(string domain, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var status = (await store.GetRotationStatusAsync(Driver, domain, cancellationToken).ConfigureAwait(false)).Value;
-        if (status is null)
+        if (status is null || (status.NextAttemptAt is { } retryAt && retryAt > now && !status.RunNowRequested))
         {
-            return "gone";
-        }
-
-        if (status.NextAttemptAt is { } retryAt && retryAt > now && !status.RunNowRequested)
-        {
-            return $"waiting until {retryAt:u} before trying again: {status.LastFailure}";
+            return null;
         }
 
         var opened = await store.OpenPublisherAsync(Driver, domain, cancellationToken).ConfigureAwait(false);
@@ -82,7 +81,7 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
         }
 
         await store.RecordRotationStepAsync(domain, outcome.Step, null, null, outcome.Changed, cancellationToken).ConfigureAwait(false);
-        return outcome.Step;
+        return outcome.Changed ? outcome.Step : null;
     }
 
     private async Task<string> FailAsync(AutomaticRotationStatus status, string step, string failure, CancellationToken cancellationToken)

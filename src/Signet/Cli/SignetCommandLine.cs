@@ -11,7 +11,7 @@ public static class SignetCommandLine
     [
         new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(),
         new DomainCommand(), new KeyCommand(), new PolicyCommand(), new UserCommand(), new TokenCommand(), new ImportCommand(),
-        new BackupCommand(), new RestoreCommand(), new ServeCommand(), new ConfigCommand(),
+        new BackupCommand(), new RestoreCommand(), new ServeCommand(), new ConfigCommand(), new PublisherCommand(), new RotationCommand(),
     ];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
