@@ -71,6 +71,15 @@ public interface ISignetStore
     /// <summary>Chooses a domain's publisher and rotation settings; domain admins may, for their domains.</summary>
     Task<StoreResult<Model.DomainRotationSettings>> SetRotationSettingsAsync(Actor actor, string domain, Model.DomainRotationSettings settings, CancellationToken cancellationToken);
 
+    /// <summary>Where a domain's hands-off rotation stands: its settings, the current step, the next rotation, the last failure.</summary>
+    Task<StoreResult<Model.AutomaticRotationStatus>> GetRotationStatusAsync(Actor actor, string domain, CancellationToken cancellationToken);
+
+    /// <summary>Rotates at the next round whatever the interval says, and clears the back-off.</summary>
+    Task<StoreResult<Model.AutomaticRotationStatus>> RequestRotationNowAsync(Actor actor, string domain, CancellationToken cancellationToken);
+
+    /// <summary>Pauses (the current key keeps signing) or resumes a domain's hands-off rotation.</summary>
+    Task<StoreResult<Model.AutomaticRotationStatus>> PauseRotationAsync(Actor actor, string domain, bool paused, CancellationToken cancellationToken);
+
     /// <summary>The private key as PKCS#8 PEM: server admins only, always audited.</summary>
     Task<StoreResult<string>> ExportPrivateKeyPemAsync(Actor actor, Guid keyId, CancellationToken cancellationToken);
 

@@ -8,6 +8,7 @@ using Signet.Admin.Api.Access;
 using Signet.Admin.Api.Audit;
 using Signet.Admin.Api.Domains;
 using Signet.Admin.Api.Policy;
+using Signet.Admin.Api.Rotation;
 using Signet.Admin.Api.ServerKey;
 using Signet.Admin.Api.Tokens;
 using Signet.Admin.Api.Users;
@@ -50,6 +51,7 @@ public static class SignetApiExtensions
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();
         api.MapPolicyEndpoints();
+        api.MapRotationEndpoints();
         endpoints.MapOpenApi(OpenApiPath);
         return endpoints;
     }
