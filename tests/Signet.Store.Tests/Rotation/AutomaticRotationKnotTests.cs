@@ -136,7 +136,78 @@ public sealed class AutomaticRotationKnotTests
         Assert.Null((await StatusAsync(store)).LastFailure);
     }
 
-    private static async Task<SignetStore> OpenAsync(KnotZonePair pair, TimeProvider clock)
+    [Fact]
+    public async Task KilledAfterEachDnsChange_BeforeTheStoreRecordedIt_TheNextProcessFinishesTheStep()
+    {
+        await using var pair = await KnotZonePair.StartAsync(Zone, [], Token);
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+        var options = Options(pair);
+        var store = await OpenAsync(options, clock);
+        await ConfigureAsync(store, pair, pair.PrimaryServer.Secret);
+        var dns = new Dns.Publishing.Rfc2136Publisher(new Dns.Publishing.Rfc2136PublisherSettings
+        {
+            Primary = pair.PrimaryServer.Endpoint, Zone = Zone, KeyName = pair.PrimaryServer.KeyName, Secret = pair.PrimaryServer.Secret,
+        }, TimeProvider.System);
+
+        // Each "process" is a new store and driver on the same data; the one before it died right after its DNS change.
+        async Task<SignetStore> RestartAsync(SignetStore old)
+        {
+            await old.DisposeAsync();
+            var reopened = await OpenAsync(options, clock);
+            await new AutomaticRotationDriver(reopened, clock, $"node-{Guid.NewGuid():N}").AdvanceAsync(Token);
+            return reopened;
+        }
+
+        var first = await BringToActiveAsync(store, pair, clock);
+        clock.Advance(TimeSpan.FromDays(30));
+        var second = (await store.GenerateKeyAsync(Admin, KeyOwner.ForDomain(Zone), new KeyGenerationRequest("s202701", Dkim.DkimKeyType.Ed25519), Token)).Value!;
+
+        // Died after publishing the new record: the next process finds it published, and activates once ns2 has it.
+        Assert.True((await dns.PublishAsync(second.RecordName, KeyRecords.ValueFor(second), Token)).Succeeded);
+        await pair.CatchUpAsync(Token);
+        await Eventually.Until(async () => await ServedAsync(pair, second, KnotZonePair.SecondaryAddress) == KeyRecords.ValueFor(second), "ns2 serves s202701");
+        store = await RestartAsync(store);
+        Assert.Equal((KeyState.Active, KeyState.Retiring), ((await KeyAsync(store, second.Id)).State, (await KeyAsync(store, first.Id)).State));
+
+        // Died after publishing the revoked record, before revoking the key in the store.
+        clock.Advance(TimeSpan.FromDays(7));
+        Assert.True((await dns.ReplaceAsync(first.RecordName, KeyRecords.RevokedValue, Token)).Succeeded);
+        store = await RestartAsync(store);
+        Assert.Equal(KeyState.Revoked, (await KeyAsync(store, first.Id)).State);
+        Assert.Equal(KeyRecords.RevokedValue, await ServedAsync(pair, first, KnotZonePair.PrimaryAddress));
+
+        // Died after removing the record, before destroying the private key.
+        clock.Advance(TimeSpan.FromDays(2));
+        Assert.True((await dns.UnpublishAsync(first.RecordName, Token)).Succeeded);
+        store = await RestartAsync(store);
+        Assert.DoesNotContain(await KeysAsync(store), k => k.Id == first.Id);
+        Assert.Null((await StatusAsync(store)).LastFailure);
+        Assert.Equal(KeyRecords.ValueFor(second), await ServedAsync(pair, second, KnotZonePair.PrimaryAddress));
+        await store.DisposeAsync();
+    }
+
+    private static async Task<KeyEntry> BringToActiveAsync(SignetStore store, KnotZonePair pair, ManualTimeProvider clock)
+    {
+        var driver = new AutomaticRotationDriver(store, clock, "node-a");
+        await driver.AdvanceAsync(Token);
+        var key = Assert.Single(await KeysAsync(store));
+        await pair.CatchUpAsync(Token);
+        await Eventually.Until(async () => await ServedAsync(pair, key, KnotZonePair.SecondaryAddress) == KeyRecords.ValueFor(key), "ns2 serves the first key");
+        await driver.AdvanceAsync(Token);
+        Assert.Equal(KeyState.Active, (await KeyAsync(store, key.Id)).State);
+        return key;
+    }
+
+    private static async Task<SignetStore> OpenAsync(KnotZonePair pair, TimeProvider clock) => await OpenAsync(Options(pair), clock);
+
+    private static async Task<SignetStore> OpenAsync(StoreOptions options, TimeProvider clock)
+    {
+        var opened = await SignetStore.OpenAsync(options, null, clock, Token);
+        Assert.True(opened.Succeeded, opened.Error?.Message);
+        return opened.Value!;
+    }
+
+    private static StoreOptions Options(KnotZonePair pair)
     {
         var options = new StoreOptions
         {
@@ -146,9 +217,7 @@ public sealed class AutomaticRotationKnotTests
                 Servers = [pair.PrimaryServer.Endpoint.ToString()], AuthoritativePort = pair.Port, Timeout = TimeSpan.FromSeconds(1), Retries = 0,
             },
         };
-        var opened = await SignetStore.OpenAsync(options, null, clock, Token);
-        Assert.True(opened.Succeeded, opened.Error?.Message);
-        return opened.Value!;
+        return options;
     }
 
     private static async Task ConfigureAsync(SignetStore store, KnotZonePair pair, byte[] secret)
