@@ -17,7 +17,7 @@ for argument in "$@"; do
 done
 
 # The real peers and servers the tests use; each test that needs one fails loudly without it.
-packages=(nsd python3-dkim libmail-dkim-perl opendkim-tools opendkim postfix postgresql miltertest chromium swaks dpkg-dev fakeroot lintian man-db)
+packages=(nsd knot python3-dkim libmail-dkim-perl opendkim-tools opendkim postfix postgresql miltertest chromium swaks dpkg-dev fakeroot lintian man-db)
 missing=()
 if $quick; then packages=(); fi
 for package in "${packages[@]}"; do

@@ -56,6 +56,30 @@ public interface ISignetStore
     /// published and matches, and revokes old keys whose period has passed. Run periodically by <c>signet serve</c>.</summary>
     Task<StoreResult<IReadOnlyList<RotationEntry>>> AdvanceRotationsAsync(Actor actor, CancellationToken cancellationToken);
 
+    /// <summary>The DNS publishers: all for server admins; for a domain admin, those whose zone holds one of their domains.</summary>
+    Task<StoreResult<IReadOnlyList<Model.PublisherEntry>>> ListPublishersAsync(Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Adds an RFC 2136 publisher (server admins only); its TSIG secret is sealed under the master key.</summary>
+    Task<StoreResult<Model.PublisherEntry>> AddPublisherAsync(Actor actor, Model.PublisherRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Removes a publisher no domain uses any more (server admins only).</summary>
+    Task<StoreResult<bool>> RemovePublisherAsync(Actor actor, string name, CancellationToken cancellationToken);
+
+    /// <summary>A domain's publisher and hands-off rotation settings (the defaults when never set: by hand, off).</summary>
+    Task<StoreResult<Model.DomainRotationSettings>> GetRotationSettingsAsync(Actor actor, string domain, CancellationToken cancellationToken);
+
+    /// <summary>Chooses a domain's publisher and rotation settings; domain admins may, for their domains.</summary>
+    Task<StoreResult<Model.DomainRotationSettings>> SetRotationSettingsAsync(Actor actor, string domain, Model.DomainRotationSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Where a domain's hands-off rotation stands: its settings, the current step, the next rotation, the last failure.</summary>
+    Task<StoreResult<Model.AutomaticRotationStatus>> GetRotationStatusAsync(Actor actor, string domain, CancellationToken cancellationToken);
+
+    /// <summary>Rotates at the next round whatever the interval says, and clears the back-off.</summary>
+    Task<StoreResult<Model.AutomaticRotationStatus>> RequestRotationNowAsync(Actor actor, string domain, CancellationToken cancellationToken);
+
+    /// <summary>Pauses (the current key keeps signing) or resumes a domain's hands-off rotation.</summary>
+    Task<StoreResult<Model.AutomaticRotationStatus>> PauseRotationAsync(Actor actor, string domain, bool paused, CancellationToken cancellationToken);
+
     /// <summary>The private key as PKCS#8 PEM: server admins only, always audited.</summary>
     Task<StoreResult<string>> ExportPrivateKeyPemAsync(Actor actor, Guid keyId, CancellationToken cancellationToken);
 

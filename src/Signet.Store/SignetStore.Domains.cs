@@ -105,6 +105,7 @@ public sealed partial class SignetStore
                 new { name, empty = Array.Empty<byte>() }, cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync("DELETE FROM domains WHERE name = @name", new { name }, cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync("DELETE FROM user_domains WHERE domain = @name", new { name }, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM domain_rotation WHERE domain = @name", new { name }, cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "domain.remove", name, name, "removed the domain and deleted its keys", cancellationToken)
                 .ConfigureAwait(false);
             await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);

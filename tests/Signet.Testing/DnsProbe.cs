@@ -12,8 +12,10 @@ internal static class DnsProbe
     private const ushort InternetClass = 1;
 
     /// <summary>True if any reply to a SOA query for <paramref name="zone"/> comes back within
-    /// <paramref name="timeout"/>, whatever its RCODE.</summary>
-    public static async Task<bool> AnswersAsync(IPEndPoint server, string zone, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <paramref name="timeout"/>, whatever its RCODE; with <paramref name="requireAuthoritative"/>, only an
+    /// authoritative NOERROR counts (a secondary before its first transfer answers SERVFAIL).</summary>
+    public static async Task<bool> AnswersAsync(IPEndPoint server, string zone, TimeSpan timeout, CancellationToken cancellationToken,
+        bool requireAuthoritative = false)
     {
         ushort id = (ushort)Random.Shared.Next(ushort.MaxValue + 1);
         using var client = new UdpClient(AddressFamily.InterNetwork);
@@ -30,7 +32,8 @@ internal static class DnsProbe
                 // RFC 1035 §4.1.1: the reply carries the query's ID and has the QR bit set.
                 if (bytes.Length >= 12 && BinaryPrimitives.ReadUInt16BigEndian(bytes) == id && (bytes[2] & 0x80) != 0)
                 {
-                    return true;
+                    // RFC 1035 §4.1.1: AA is bit 2 of the third byte, RCODE the low four bits of the fourth.
+                    return !requireAuthoritative || ((bytes[2] & 0x04) != 0 && (bytes[3] & 0x0F) == 0);
                 }
             }
         }

@@ -9,6 +9,7 @@ using Signet.Admin.Api.Audit;
 using Signet.Admin.Api.Check;
 using Signet.Admin.Api.Domains;
 using Signet.Admin.Api.Policy;
+using Signet.Admin.Api.Rotation;
 using Signet.Admin.Api.ServerKey;
 using Signet.Admin.Api.Tokens;
 using Signet.Admin.Api.Users;
@@ -53,6 +54,7 @@ public static class SignetApiExtensions
         api.MapAuditEndpoints();
         api.MapPolicyEndpoints();
         api.MapCheckEndpoints();
+        api.MapRotationEndpoints();
         endpoints.MapOpenApi(OpenApiPath);
         return endpoints;
     }

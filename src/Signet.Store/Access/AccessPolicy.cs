@@ -37,6 +37,9 @@ public static class AccessPolicy
 
     public static StoreError? ChangeServerSettings(Actor actor) => ServerAdminOnly(actor, "the server settings");
 
+    /// <summary>A publisher holds a TSIG secret that can change a whole zone: server admins configure them.</summary>
+    public static StoreError? ManagePublishers(Actor actor) => ServerAdminOnly(actor, "configuring DNS publishers");
+
     public static StoreError? ManageUsers(Actor actor) => ServerAdminOnly(actor, "managing users");
 
     /// <summary>Anyone may make tokens for themselves; only server admins for others.</summary>

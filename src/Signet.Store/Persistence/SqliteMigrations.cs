@@ -52,5 +52,19 @@ internal static class SqliteMigrations
         ALTER TABLE audit ADD COLUMN address TEXT;
         CREATE INDEX audit_failures ON audit (action, target, address, at);
         """,
+
+        // Version 4: DNS publishers (the TSIG secret sealed under the master key like private keys) and each domain's
+        // hands-off rotation: its publisher, its settings, and the state of its rotation driver, kept here so every
+        // step survives a restart and a lease lets exactly one node take each step.
+        """
+        CREATE TABLE publishers (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, primary_server TEXT NOT NULL, zone TEXT NOT NULL,
+            key_name TEXT NOT NULL, sealed_secret BLOB NOT NULL, created_at BIGINT NOT NULL);
+        CREATE TABLE domain_rotation (
+            domain TEXT PRIMARY KEY, publisher_id TEXT, interval_ticks BIGINT, key_kinds TEXT NOT NULL, selector_scheme TEXT NOT NULL,
+            overlap_ticks BIGINT NOT NULL, revoked_lifetime_ticks BIGINT NOT NULL, paused BIGINT NOT NULL DEFAULT 0,
+            step TEXT NOT NULL DEFAULT 'Idle', step_at BIGINT, next_attempt_at BIGINT, attempts BIGINT NOT NULL DEFAULT 0,
+            last_failure TEXT, lease_owner TEXT, lease_until BIGINT, last_rotated_at BIGINT, run_now BIGINT NOT NULL DEFAULT 0);
+        """,
     ];
 }

@@ -52,6 +52,9 @@ internal sealed class KeySealer
 
     public static string KeyAssociatedData(Guid id, string domain, string selector) => $"signet-key:v1:{id:D}:{domain}:{selector}";
 
+    /// <summary>Binds a publisher's sealed TSIG secret to its row, as a key's is bound to its own.</summary>
+    public static string PublisherAssociatedData(Guid id, string name) => $"signet-publisher:v1:{id:D}:{name}";
+
     public string SealCheck() => Convert.ToBase64String(Seal(Encoding.UTF8.GetBytes(CheckText), CheckText));
 
     public bool OpensCheck(string sealedCheck) =>

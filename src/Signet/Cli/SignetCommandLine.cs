@@ -11,6 +11,7 @@ public static class SignetCommandLine
     [
         new KeygenCommand(), new DnsRecordCommand(), new SignCommand(), new VerifyCommand(), new CheckDnsCommand(),
         new DomainCommand(), new KeyCommand(), new PolicyCommand(), new ServerCommand(), new UserCommand(), new TokenCommand(), new ImportCommand(), new AuditCommand(),
+        new PublisherCommand(), new RotationCommand(),
         new BackupCommand(), new RestoreCommand(), new ServeCommand(), new ConfigCommand(), new CompletionCommand(),
     ];
 

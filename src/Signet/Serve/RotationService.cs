@@ -2,15 +2,20 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Signet.Store.Access;
+using Signet.Store.Rotation;
 
 namespace Signet.Serve;
 
 /// <summary>Advances key rotations in the background: every <see cref="ServeOptions.RotationInterval"/> it asks the
 /// store to check DNS for pending keys and rotations, switch those whose record is published, and revoke old keys
-/// whose period has passed. A failed round is logged and tried again at the next tick.</summary>
+/// whose period has passed; then it drives the hands-off rotations of domains with a publisher
+/// (<see cref="AutomaticRotationDriver"/>). A failed round is logged and tried again at the next tick.</summary>
 public sealed class RotationService(OpenedStore store, IOptions<ServeOptions> options, TimeProvider time, ILogger<RotationService> logger)
     : BackgroundService
 {
+    // Names this process among the nodes sharing one database, for the rotation lease.
+    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.RotationInterval, time);
@@ -47,6 +52,12 @@ public sealed class RotationService(OpenedStore store, IOptions<ServeOptions> op
             foreach (var rotation in result.Value!)
             {
                 logger.RotationAdvanced(rotation.Id, rotation.Step.ToString(), rotation.Explanation);
+            }
+
+            var driver = new AutomaticRotationDriver(store.Store, time, _node);
+            foreach (string line in await driver.AdvanceAsync(stoppingToken).ConfigureAwait(false))
+            {
+                logger.AutomaticRotationAdvanced(line);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -22,6 +22,9 @@ internal static partial class ServeLog
     [LoggerMessage(4004, LogLevel.Warning, "Advancing rotations failed: {Failure}")]
     public static partial void RotationFailed(this ILogger logger, string failure);
 
+    [LoggerMessage(4010, LogLevel.Information, "Automatic rotation: {Step}")]
+    public static partial void AutomaticRotationAdvanced(this ILogger logger, string step);
+
     [LoggerMessage(4005, LogLevel.Information, "Stopping: finishing the messages in progress (at most {Timeout})")]
     public static partial void Stopping(this ILogger logger, TimeSpan timeout);
 

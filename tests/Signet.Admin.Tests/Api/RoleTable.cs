@@ -9,6 +9,8 @@ public static class RoleTable
     private const string Domain = "/api/domains/mine.example";
     private const string DomainTemplate = "/api/domains/{domain}";
 
+    private static readonly string PublisherSecret = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray());
+
     public static readonly string ImportPem = Signet.Testing.TestKeys.Ed25519.ExportPkcs8Pem();
 
     public static readonly string Message =
@@ -63,6 +65,14 @@ public static class RoleTable
             new("POST", "/api/policy/explain", "/api/policy/explain", null, 401, 200, 200, 404, RawBody: Message),
             // Checking a message reads only public DNS records: anyone signed in may check any message.
             new("POST", "/api/check", "/api/check", null, 401, 200, 200, 200, AboutADomain: false, RawBody: Message),
+            new("GET", "/api/publishers", "/api/publishers", null, 401, 200, 200, 200, AboutADomain: false),
+            new("POST", "/api/publishers", "/api/publishers", $$"""{"name":"new-dns","primary":"127.0.0.2:53","zone":"mine.example","keyName":"k","secret":"{{PublisherSecret}}"}""", 401, 201, 403, 403),
+            new("DELETE", "/api/publishers/{name}", "/api/publishers/spare-dns", null, 401, 204, 403, 403),
+            new("GET", $"{DomainTemplate}/rotation", $"{Domain}/rotation", null, 401, 200, 200, 404),
+            new("PUT", $"{DomainTemplate}/rotation", $"{Domain}/rotation", """{"publisher":"mine-dns","interval":"30.00:00:00","keyKinds":"both"}""", 401, 200, 200, 404),
+            new("POST", $"{DomainTemplate}/rotation/run-now", $"{Domain}/rotation/run-now", null, 401, 200, 200, 404),
+            new("POST", $"{DomainTemplate}/rotation/pause", $"{Domain}/rotation/pause", null, 401, 200, 200, 404),
+            new("POST", $"{DomainTemplate}/rotation/resume", $"{Domain}/rotation/resume", null, 401, 200, 200, 404),
         };
         AddKeyCases(cases, DomainTemplate, Domain, domainAdmin: 200, otherAdmin: 404);
         AddKeyCases(cases, "/api/server", "/api/server", domainAdmin: 403, otherAdmin: 403);

@@ -141,6 +141,13 @@ public sealed class ApiWorld : IAsyncDisposable
         Tokens[Role.OtherDomainAdmin] = Ok(await Store.CreateTokenAsync(Admin, olga.Id, "tests", token));
         Ok(await Store.CreateTokenAsync(Admin, uma.Id, "uma's script", token));
         Ids["umatoken"] = Ok(await Store.ListTokensAsync(Admin, token)).Single(t => t.UserId == uma.Id).Id;
+
+        // A publisher for mine.example with rotation on (never driven here: no serve runs), its secret never to be answered.
+        string secret = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 5 + 3)).ToArray());
+        Ok(await Store.AddPublisherAsync(Admin, new PublisherRequest("mine-dns", "127.0.0.2:53", Mine, "signet-update", secret), token));
+        Ok(await Store.AddPublisherAsync(Admin, new PublisherRequest("spare-dns", "127.0.0.2:53", Mine, "signet-update", secret), token));
+        Ok(await Store.SetRotationSettingsAsync(Admin, Mine, new DomainRotationSettings { Publisher = "mine-dns", Interval = TimeSpan.FromDays(90) }, token));
+        _secrets.Add(secret);
     }
 
     /// <summary>retiring (activated, then replaced), active, pending; named {prefix}retiring, {prefix}active, {prefix}pending.</summary>

@@ -117,6 +117,7 @@ public sealed class EndpointTableTests
             || (pattern == "/api/server" && method != "GET")
             || (pattern == "/api/domains" && method == "POST")
             || (pattern == "/api/domains/{domain}" && method == "DELETE")
+            || (pattern.StartsWith("/api/publishers", StringComparison.Ordinal) && method != "GET")
             || (pattern.StartsWith("/api/users", StringComparison.Ordinal) && method != "GET"))
         {
             return Scope.Server;
@@ -195,6 +196,8 @@ public sealed class EndpointTableTests
             "/api/tokens" => """{"description":"mine"}""",
             _ when p.EndsWith("/password", StringComparison.Ordinal) => """{"password":"a brand new long password"}""",
             "/api/server" => """{"serverSigningEnabled":false}""",
+            "/api/publishers" => $$"""{"name":"new-dns","primary":"127.0.0.2:53","zone":"mine.example","keyName":"k","secret":"{{SecurityWorld.PublisherSecret}}"}""",
+            _ when p.EndsWith("/rotation", StringComparison.Ordinal) => """{"publisher":"mine-dns","interval":"30.00:00:00"}""",
             _ when p.StartsWith("/api/domains/", StringComparison.Ordinal) => """{"signingEnabled":false}""",
             _ => "{}",
         };
@@ -203,7 +206,7 @@ public sealed class EndpointTableTests
     /// <summary>Private keys (PKCS#8 DER in base64, PEM lines), the API tokens and the password hashes of the world.</summary>
     internal static async Task<IReadOnlyList<string>> SecretsAsync(SecurityWorld world)
     {
-        var secrets = new List<string>(world.Tokens.Values);
+        var secrets = new List<string>(world.Tokens.Values) { SecurityWorld.PublisherSecret };
         foreach (var id in world.Ids.Where(i => i.Key.EndsWith("active", StringComparison.Ordinal) || i.Key.EndsWith("pending", StringComparison.Ordinal)))
         {
             string pem = (await world.Store.ExportPrivateKeyPemAsync(Actor.LocalAdministrator, id.Value, CancellationToken.None)).Value!;

@@ -20,6 +20,9 @@ namespace Signet.Reliability.Tests.Security;
 internal sealed class SecurityWorld : IAsyncDisposable
 {
     public const string Mine = "mine.example";
+
+    /// <summary>The TSIG secret of the seeded publisher mine-dns: no answer may ever carry it.</summary>
+    public static readonly string PublisherSecret = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 3 + 1)).ToArray());
     public const string Theirs = "theirs.example";
     public const string Password = "a long enough password";
 
@@ -70,6 +73,11 @@ internal sealed class SecurityWorld : IAsyncDisposable
     /// route gets the calling user's own token (server admin's for anonymous callers).</summary>
     public string Fill(string pattern, Caller caller = Caller.ServerAdmin)
     {
+        if (pattern.StartsWith("/api/publishers/{name}", StringComparison.Ordinal))
+        {
+            return "/api/publishers/spare-dns";
+        }
+
         if (pattern.Contains("tokens/{id", StringComparison.Ordinal))
         {
             var own = caller == Caller.Anonymous ? Caller.ServerAdmin : caller;
@@ -120,6 +128,9 @@ internal sealed class SecurityWorld : IAsyncDisposable
         }
 
         Ids["uma"] = Ok(await Store.AddUserAsync(admin, "uma", UserRole.DomainAdmin, Password, [Mine], none)).Id;
+        Ok(await Store.AddPublisherAsync(admin, new PublisherRequest("mine-dns", "127.0.0.2:53", Mine, "signet-update", PublisherSecret), none));
+        Ok(await Store.AddPublisherAsync(admin, new PublisherRequest("spare-dns", "127.0.0.2:53", Mine, "signet-update", PublisherSecret), none));
+        Ok(await Store.SetRotationSettingsAsync(admin, Mine, new DomainRotationSettings { Publisher = "mine-dns", Interval = TimeSpan.FromDays(90) }, none));
     }
 
     public static string UserName(Caller caller) => caller switch

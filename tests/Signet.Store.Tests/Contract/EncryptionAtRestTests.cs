@@ -31,6 +31,21 @@ public sealed class EncryptionAtRestTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task DatabaseFiles_HoldNoPublisherSecret()
+    {
+        byte[] secret = Enumerable.Range(0, 32).Select(i => (byte)(200 - i)).ToArray();
+        await using var h = await StoreHarness.OpenAsync(Backend.Sqlite, postgres);
+        Ok(await h.Store.AddPublisherAsync(Admin, new("primary", "127.0.0.2:53", "example.com", "signet-update", Convert.ToBase64String(secret)), Token));
+
+        foreach (string file in Directory.GetFiles(h.Options.DataDirectory, "signet.db*"))
+        {
+            byte[] content = await File.ReadAllBytesAsync(file);
+            Assert.True(content.AsSpan().IndexOf(secret) < 0, $"{file} holds the TSIG secret");
+            Assert.True(content.AsSpan().IndexOf(Encoding.ASCII.GetBytes(Convert.ToBase64String(secret))) < 0, $"{file} holds the secret's base64");
+        }
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task MasterKeyFile_IsCreatedOwnerOnly_AndRefusedWhenOthersCanRead()
     {

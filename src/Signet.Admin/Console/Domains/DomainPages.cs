@@ -71,12 +71,14 @@ public static class DomainPages
         var snapshot = await store.GetPolicySnapshotAsync(context.RequestAborted);
         var keys = await KeyPanel.RenderAsync(context, store, actor, KeyOwner.ForDomain(domain.Name), page);
         var status = await SigningStatus.OfDomainAsync(store, actor, domain, context.RequestAborted);
+        var rotation = await AutomaticRotationPanel.RenderAsync(store, actor, domain.Name, context.RequestAborted);
         var content = Of($"""
             <p class="lead">Keys for mail from @{domain.Name}: signatures with d={domain.Name} are aligned with the From domain, so DMARC passes on them.</p>
             <section class="two">
             {SettingsCard(context, domain, page, status)}
             {AlignmentPanel.Render(snapshot, domain)}
             </section>
+            {rotation}
             {keys}
             """);
         var breadcrumb = actor.Role == UserRole.ServerAdmin ? ConsoleRoutes.ServerDomains : ConsoleRoutes.Domains;
