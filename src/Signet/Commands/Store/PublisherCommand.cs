@@ -1,4 +1,5 @@
 using System.Text;
+using Signet.Admin.Api.Rotation;
 using Signet.Cli;
 using Signet.Store.Model;
 
@@ -14,7 +15,7 @@ public sealed class PublisherCommand : StoreCommand
 
     public override string Summary => "add, list or remove the DNS servers Signet publishes key records on (RFC 2136 with TSIG)";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet publisher add|list|remove [--name NAME] [--data DIR] [--store CONNECTION-STRING]
 
           add --name N --primary ADDRESS[:PORT] --zone Z --key-name K [--secret-file FILE]
@@ -36,7 +37,7 @@ public sealed class PublisherCommand : StoreCommand
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["add"] = new(["name", "primary", "zone", "key-name", "secret-file"], [], AddAsync),
-        ["list"] = new([], [], ListAsync),
+        ["list"] = new([], [], ListAsync, Lists: true),
         ["remove"] = new(["name"], [], RemoveAsync),
     };
 
@@ -51,7 +52,13 @@ public sealed class PublisherCommand : StoreCommand
 
     private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
-        foreach (var publisher in StoreCommandContext.Ok(await context.Store.ListPublishersAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false)))
+        var publishers = StoreCommandContext.Ok(await context.Store.ListPublishersAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        if (context.Json)
+        {
+            return context.WriteJson(publishers.Select(PublisherView.From).ToList());
+        }
+
+        foreach (var publisher in publishers)
         {
             context.Console.WriteLine($"{publisher.Name}\tzone {publisher.Zone}\tprimary {publisher.Primary}\tkey {publisher.KeyName}");
         }

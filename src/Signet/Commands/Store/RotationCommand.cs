@@ -1,3 +1,4 @@
+using Signet.Admin.Api.Rotation;
 using Signet.Cli;
 using Signet.Store.Model;
 
@@ -10,7 +11,7 @@ public sealed class RotationCommand : StoreCommand
 
     public override string Summary => "set, show, start now or pause a domain's automatic key rotation";
 
-    public override string Help => """
+    protected override string Usage => """
         Usage: signet rotation set|status|run-now|pause|resume --domain DOMAIN [--data DIR] [--store CONNECTION-STRING]
 
           set --domain D [--publisher NAME|none] [--every DURATION|off] [--keys rsa|ed25519|both]
@@ -37,7 +38,7 @@ public sealed class RotationCommand : StoreCommand
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["set"] = new(["domain", "publisher", "every", "keys", "selectors", "overlap", "revoked-for"], [], SetAsync),
-        ["status"] = new(["domain"], [], StatusAsync),
+        ["status"] = new(["domain"], [], StatusAsync, Lists: true),
         ["run-now"] = new(["domain"], [], RunNowAsync),
         ["pause"] = new(["domain"], [], (c, t) => PauseAsync(c, true, t)),
         ["resume"] = new(["domain"], [], (c, t) => PauseAsync(c, false, t)),
@@ -80,6 +81,11 @@ public sealed class RotationCommand : StoreCommand
     {
         var status = StoreCommandContext.Ok(await context.Store.GetRotationStatusAsync(StoreCommandContext.Actor, context.Options.Require("domain"), cancellationToken)
             .ConfigureAwait(false));
+        if (context.Json)
+        {
+            return context.WriteJson(AutomaticRotationView.From(status));
+        }
+
         context.Console.WriteLine(Describe(status.Domain, status.Settings));
         context.Console.WriteLine($"step\t{status.Step}{(status.StepAt is { } at ? $" (at {at:u})" : string.Empty)}");
         context.Console.WriteLine($"next rotation\t{NextRotation(status)}");
