@@ -6,28 +6,34 @@ namespace Signet.Tests.Mta;
 /// test cannot drift apart, since the test runs exactly what the page says.</summary>
 internal static class DocumentedConfiguration
 {
-    /// <summary>The lines of every fenced block of <paramref name="language"/> (```m4, ```exim) in docs/<paramref name="page"/>,
-    /// in order.</summary>
-    public static IReadOnlyList<string> Blocks(string page, string language)
+    /// <summary>Each fenced block of <paramref name="language"/> (```m4, ```exim) in docs/<paramref name="page"/>, in
+    /// order, as its lines.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Blocks(string page, string language)
     {
         string path = Path.Combine(RepositoryPaths.Root, "docs", page);
-        var lines = new List<string>();
-        bool inside = false;
+        var blocks = new List<IReadOnlyList<string>>();
+        List<string>? current = null;
         foreach (string line in File.ReadLines(path))
         {
             if (line.StartsWith("```", StringComparison.Ordinal))
             {
-                inside = !inside && line[3..].Trim() == language;
+                if (current is null && line[3..].Trim() == language)
+                {
+                    current = [];
+                }
+                else if (current is not null)
+                {
+                    blocks.Add(current);
+                    current = null;
+                }
+
                 continue;
             }
 
-            if (inside)
-            {
-                lines.Add(line);
-            }
+            current?.Add(line);
         }
 
-        Assert.True(lines.Count > 0, $"docs/{page} has no ```{language} block: the test runs the configuration that page documents");
-        return lines;
+        Assert.True(blocks.Count > 0, $"docs/{page} has no ```{language} block: the test runs the configuration that page documents");
+        return blocks;
     }
 }

@@ -45,7 +45,7 @@ public sealed class SendmailMilterTests
 
     private static IReadOnlyList<string> MilterLines(int milterPort)
     {
-        var lines = DocumentedConfiguration.Blocks("sendmail.md", "m4");
+        var lines = DocumentedConfiguration.Blocks("sendmail.md", "m4").SelectMany(block => block).ToList();
         Assert.Contains(lines, line => line.StartsWith("INPUT_MAIL_FILTER(`signet', `S=inet:" + DocumentedPort + "@127.0.0.1", StringComparison.Ordinal));
         return [.. lines.Select(line => line.Replace("inet:" + DocumentedPort + "@", $"inet:{milterPort}@", StringComparison.Ordinal))];
     }
