@@ -40,6 +40,12 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# The Sendmail and Exim tests fetch their .debs with apt-get download, which needs the package lists.
+if ! $quick && [ "$(id -u)" = 0 ] && ! compgen -G "/var/lib/apt/lists/*_Packages*" > /dev/null; then
+  echo "Fetching the package lists (for the Sendmail and Exim tests' apt-get download)"
+  apt-get update -qq
+fi
+
 log=$(mktemp)
 status=0
 # Build everything once (the benchmark too, which dotnet test alone would not build), then test without rebuilding.
