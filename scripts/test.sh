@@ -16,8 +16,10 @@ for argument in "$@"; do
   esac
 done
 
-# The real peers and servers the tests use; each test that needs one fails loudly without it.
-packages=(nsd knot python3-dkim libmail-dkim-perl opendkim-tools opendkim postfix postgresql miltertest chromium swaks dpkg-dev fakeroot lintian man-db)
+# The real peers and servers the tests use; each test that needs one fails loudly without it. Sendmail and Exim
+# conflict with Postfix as packages: their tests fetch the .debs themselves (apt-get download, hence the update
+# below) and need m4 to build sendmail.cf.
+packages=(nsd knot python3-dkim libmail-dkim-perl opendkim-tools opendkim postfix postgresql miltertest chromium swaks dpkg-dev fakeroot lintian man-db m4)
 missing=()
 if $quick; then packages=(); fi
 for package in "${packages[@]}"; do
@@ -36,6 +38,12 @@ if ((${#missing[@]})); then
   else
     echo "Missing test prerequisites: ${missing[*]} (install them with: sudo apt-get install ${missing[*]})" >&2
   fi
+fi
+
+# The Sendmail and Exim tests fetch their .debs with apt-get download, which needs the package lists.
+if ! $quick && [ "$(id -u)" = 0 ] && ! compgen -G "/var/lib/apt/lists/*_Packages*" > /dev/null; then
+  echo "Fetching the package lists (for the Sendmail and Exim tests' apt-get download)"
+  apt-get update -qq
 fi
 
 log=$(mktemp)

@@ -16,6 +16,7 @@ public sealed class ServeCommand : ICliCommand
         Usage: signet serve [--config FILE] [--data DIR] [--urls URL] [--milter HOST:PORT | unix:PATH] [--hostname NAME]
                             [--internal-network CIDR ...] [--resolver HOST[:PORT]] [--store CONNECTION-STRING]
                             [--relay HOST:PORT --next-hop HOST:PORT] [--trusted-proxy ADDRESS ...]
+                            [--tls-certificate PEM --tls-key PEM]
                             [--log-format plain|json|systemd]
 
         Runs the DKIM milter for Postfix or Sendmail (signs mail from internal or authenticated clients with the
@@ -47,10 +48,13 @@ public sealed class ServeCommand : ICliCommand
           --next-hop HOST:PORT      where the relay forwards mail; it answers 250 only after the next hop did
           --trusted-proxy ADDRESS   a reverse proxy (address or network) whose X-Forwarded-For and -Proto are
                                     believed (repeatable; default none: see docs/console.md)
+          --tls-certificate PEM     the certificate (with its chain) for the https:// URLs of --urls; read again
+                                    when it changes, so a renewal needs no restart (see docs/install.md)
+          --tls-key PEM             the private key of --tls-certificate
 
         Every option is also a setting: in the --config file, or in the environment as
         SIGNET_DATA, SIGNET_URLS__0, SIGNET_MILTER__LISTEN, SIGNET_HOSTNAME, SIGNET_MILTER__INTERNALNETWORKS__0,
-        SIGNET_DNS__SERVERS__0, SIGNET_STORE__CONNECTIONSTRING, SIGNET_RELAY__LISTEN, SIGNET_RELAY__NEXTHOP, SIGNET_TRUSTEDPROXIES__0. The command line wins over the environment, which
+        SIGNET_DNS__SERVERS__0, SIGNET_STORE__CONNECTIONSTRING, SIGNET_RELAY__LISTEN, SIGNET_RELAY__NEXTHOP, SIGNET_TRUSTEDPROXIES__0, SIGNET_TLSCERTIFICATEFILE, SIGNET_TLSKEYFILE. The command line wins over the environment, which
         wins over the file. See docs/postfix.md for the Postfix side.
 
         Exit statuses: 0 stopped normally; 1 something needed is unavailable (a port taken, the database

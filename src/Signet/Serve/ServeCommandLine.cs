@@ -22,6 +22,8 @@ public static class ServeCommandLine
         ["milter-allow-network"] = $"{ServeConfiguration.MilterSection}:AllowNetworkListener",
         ["unauthorized-sender"] = $"{ServeConfiguration.MilterSection}:UnauthorizedSenderAction",
         ["trusted-proxy"] = "TrustedProxies",
+        ["tls-certificate"] = "TlsCertificateFile",
+        ["tls-key"] = "TlsKeyFile",
     };
 
     private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver", "trusted-proxy"];

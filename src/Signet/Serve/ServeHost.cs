@@ -107,6 +107,15 @@ public static class ServeHost
         ServeLogFormat.Configure(builder.Logging, ServeLogFormat.Choose(builder.Configuration[ServeLogFormat.ConfigurationKey]));
         builder.Services.AddSignetServe(builder.Configuration);
         builder.Services.AddSignetProxyHeaders();
+        if (!string.IsNullOrEmpty(builder.Configuration["TlsCertificateFile"]))
+        {
+            // Kestrel asks for the certificate at every handshake, so a renewed one is served without a restart.
+            builder.Services.AddSingleton<TlsCertificateFiles>();
+            builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+                .Configure<IServiceProvider>((kestrel, services) => kestrel.ConfigureHttpsDefaults(https =>
+                    https.ServerCertificateSelector = (_, _) => services.GetRequiredService<TlsCertificateFiles>().Current()));
+        }
+
 
         var app = builder.Build();
         app.UseSignetProxyHeaders();

@@ -42,4 +42,10 @@ internal static partial class ServeLog
 
     [LoggerMessage(4006, LogLevel.Debug, "Signing decision for {QueueId}: {Rule}, d={Domain}, aligned {Aligned}: {Explanation}")]
     public static partial void SigningDecided(this ILogger logger, string? queueId, string rule, string? domain, bool aligned, string explanation);
+
+    [LoggerMessage(4011, LogLevel.Information, "TLS certificate read again from {CertificateFile}: {Subject}, valid until {NotAfter}")]
+    public static partial void TlsCertificateReloaded(this ILogger logger, string certificateFile, string subject, DateTime notAfter);
+
+    [LoggerMessage(4012, LogLevel.Warning, "The TLS certificate files changed but cannot be used, the previous certificate stays in use: {Failure}")]
+    public static partial void TlsCertificateReloadFailed(this ILogger logger, string failure);
 }

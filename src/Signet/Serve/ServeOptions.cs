@@ -21,6 +21,14 @@ public sealed record ServeOptions
     /// sign-in throttle counts, nor make a plain http request look like https (docs/console.md).</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
+    /// <summary>The PEM certificate (with its chain) for the https:// entries of <see cref="Urls"/> (<c>--tls-certificate</c>),
+    /// read again when it changes, so a renewal needs no restart. None by default: plain http on loopback, or TLS
+    /// at a reverse proxy (<see cref="TrustedProxies"/>).</summary>
+    public string? TlsCertificateFile { get; init; }
+
+    /// <summary>The PEM private key of <see cref="TlsCertificateFile"/> (<c>--tls-key</c>).</summary>
+    public string? TlsKeyFile { get; init; }
+
     /// <summary>This host's name (<c>--hostname</c>): the authserv-id in Authentication-Results unless
     /// <c>Milter:AuthservId</c> says otherwise. The machine's name by default.</summary>
     public string HostName { get; init; } = Signet.Store.Model.MachineHostName.FullyQualified();
@@ -58,6 +66,7 @@ public sealed record ServeOptions
             }
         }
 
+        errors.AddRange(ValidateTls());
         foreach (string proxy in TrustedProxies ?? [])
         {
             if (!ProxyHeaders.TryParse(proxy, out _, out string proxyError))
@@ -87,5 +96,40 @@ public sealed record ServeOptions
         }
 
         return errors;
+    }
+
+    private IEnumerable<string> ValidateTls()
+    {
+        bool https = (Urls ?? []).Any(url => url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+        bool certificate = !string.IsNullOrEmpty(TlsCertificateFile);
+        bool key = !string.IsNullOrEmpty(TlsKeyFile);
+        if (certificate != key)
+        {
+            return [certificate ? "TlsKeyFile: give the private key of TlsCertificateFile too" : "TlsCertificateFile: give the certificate of TlsKeyFile too"];
+        }
+
+        if (https && !certificate)
+        {
+            return ["Urls: an https:// URL needs TlsCertificateFile and TlsKeyFile (PEM files)"];
+        }
+
+        if (!certificate)
+        {
+            return [];
+        }
+
+        if (!https)
+        {
+            return ["TlsCertificateFile: no entry of Urls is https://, so the certificate would not be used"];
+        }
+
+        // Read now, so a wrong file stops the start (and `signet config check`) instead of the first handshake.
+        if (!TlsCertificateFiles.TryLoad(TlsCertificateFile!, TlsKeyFile!, out var read, out string error))
+        {
+            return ["TlsCertificateFile: " + error];
+        }
+
+        read!.Dispose();
+        return [];
     }
 }
