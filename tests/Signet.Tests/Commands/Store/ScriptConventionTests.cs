@@ -19,6 +19,8 @@ public sealed class ScriptConventionTests : IDisposable
         { "token list", [], ["id", "userId", "userName", "prefix", "description", "createdAt", "lastUsedAt", "expiresAt"] },
         { "audit list", [], ["id", "at", "actor", "action", "target", "detail", "count", "address"] },
         { "server show", [], ["hostName", "serverSigningEnabled", "alignment"] },
+        { "publisher list", [], ["name", "kind", "primary", "zone", "keyName", "createdAt"] },
+        { "rotation status", ["--domain", "example.com"], ["domain", "publisher", "interval", "keyKinds", "selectorScheme", "overlap", "revokedRecordLifetime", "paused", "step", "stepAt", "nextRotationAt", "runNowRequested", "attempts", "nextAttemptAt", "lastFailure"] },
     };
 
     [Theory]
@@ -148,6 +150,9 @@ public sealed class ScriptConventionTests : IDisposable
         await _cli.Ok("key", "rotate", "--domain", "example.com", "--selector", "s1", "--new-selector", "s2");
         await _cli.RunWithInput("a long enough password\n", "user", "add", "--name", "dana", "--domain", "example.com");
         await _cli.Ok("token", "create", "--user", "dana", "--description", "automation");
+        var publisher = await _cli.RunWithInput("c2lnbmV0IHRlc3QgdHNpZyBzZWNyZXQgb2YgMzIgYnl0ZXM=\n",
+            "publisher", "add", "--name", "knot", "--primary", "127.0.0.1:53", "--zone", "example.com", "--key-name", "signet-update");
+        Assert.True(publisher.ExitCode == 0, publisher.Error);
     }
 
     public void Dispose() => _cli.Dispose();
