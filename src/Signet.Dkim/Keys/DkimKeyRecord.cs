@@ -81,10 +81,9 @@ public sealed record DkimKeyRecord
             return false;
         }
 
-        if (rsa.KeySizeBits < DkimKeySizes.MinimumRsaBits)
+        if (!DkimKeySizes.IsRsaSizeToVerify(rsa.KeySizeBits, out string error))
         {
-            failure = new DkimFailure(DkimFailureReason.KeyTooShort,
-                $"the RSA key is only {rsa.KeySizeBits} bits: receivers refuse keys under {DkimKeySizes.MinimumRsaBits} bits (RFC 8301 §3.2)");
+            failure = new DkimFailure(DkimFailureReason.KeyTooShort, error);
             return false;
         }
 

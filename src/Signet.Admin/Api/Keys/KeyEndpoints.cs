@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Signet.Admin.Api.Access;
 using Signet.Dkim;
+using Signet.Dkim.Keys;
 using Signet.Store;
 using Signet.Store.Model;
 
@@ -66,7 +67,7 @@ public static class KeyEndpoints
                 return ApiProblems.Invalid($"algorithm \"{request.Algorithm}\" is not known: use rsa (every receiver verifies it) or ed25519 (RFC 8463)");
         }
 
-        var generation = new KeyGenerationRequest(request.Selector, type, request.Bits ?? 2048);
+        var generation = new KeyGenerationRequest(request.Selector, type, request.Bits ?? DkimKeySizes.RecommendedRsaBits);
         var result = await store.GenerateKeyAsync(ApiActor.Of(http), KeyOwners.Of(http), generation, cancellationToken).ConfigureAwait(false);
         return Created(http, result);
     }
