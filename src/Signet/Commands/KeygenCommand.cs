@@ -36,13 +36,11 @@ public sealed class KeygenCommand : ICliCommand
     public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         var options = Syntax.Parse(args);
-        string algorithm = (options.Get("algorithm") ?? "rsa").ToLowerInvariant();
-        var type = algorithm switch
+        var type = DkimKeyType.Rsa;
+        if (options.Get("algorithm") is { } algorithm && !DkimKeyTypeNames.TryParseChoice(algorithm, out type))
         {
-            "rsa" or "rsa-sha256" => DkimKeyType.Rsa,
-            "ed25519" or "ed25519-sha256" => DkimKeyType.Ed25519,
-            _ => throw new CliUsageException($"--algorithm {algorithm}: expected rsa or ed25519"),
-        };
+            throw new CliUsageException($"--algorithm {algorithm.ToLowerInvariant()}: expected {DkimKeyTypeNames.Choices}");
+        }
         int bits = ParseBits(options.Get("bits"), type);
         string path = options.Require("out");
         using var key = DkimKeyGenerator.Generate(type, bits);

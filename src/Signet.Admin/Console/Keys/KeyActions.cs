@@ -63,9 +63,9 @@ public static class KeyActions
     /// rather than the console quietly making another.</summary>
     public static KeyGenerationRequest[] GenerationRequests(string kind, string selector, string ed25519Selector) => kind switch
     {
-        "ed25519" => [new KeyGenerationRequest(selector, DkimKeyType.Ed25519)],
+        DkimKeyTypeNames.Ed25519 => [new KeyGenerationRequest(selector, DkimKeyType.Ed25519)],
         "both" => [new KeyGenerationRequest(selector), new KeyGenerationRequest(Ed25519Partner(selector, ed25519Selector), DkimKeyType.Ed25519)],
-        ['r', 's', 'a', .. var size] when int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int bits) =>
+        _ when kind.StartsWith(DkimKeyTypeNames.Rsa, StringComparison.Ordinal) && int.TryParse(kind.AsSpan(DkimKeyTypeNames.Rsa.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int bits) =>
             [new KeyGenerationRequest(selector, DkimKeyType.Rsa, bits)],
         _ => [new KeyGenerationRequest(selector)],
     };

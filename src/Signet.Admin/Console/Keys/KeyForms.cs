@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Signet.Admin.Console.Rendering;
+using Signet.Dkim;
 using Signet.Dkim.Keys;
 using static Signet.Admin.Console.Rendering.Html;
 
@@ -14,11 +15,11 @@ public static class KeyForms
     /// judges by <see cref="DkimKeySizes"/> like every other way in.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> KeyChoices =
     [
-        ($"rsa{DkimKeySizes.RecommendedRsaBits}", $"RSA {DkimKeySizes.RecommendedRsaBits} (recommended: every receiver checks it)"),
-        ("rsa3072", "RSA 3072"),
-        ($"rsa{DkimKeySizes.MaximumRsaSigningBits}", $"RSA {DkimKeySizes.MaximumRsaSigningBits} (needs two TXT strings; some DNS panels struggle)"),
-        ($"rsa{DkimKeySizes.MinimumRsaBits}", $"RSA {DkimKeySizes.MinimumRsaBits} (only for old DNS panels limited to 255 characters)"),
-        ("ed25519", "Ed25519 (RFC 8463; not every receiver checks it yet)"),
+        ($"{DkimKeyTypeNames.Rsa}{DkimKeySizes.RecommendedRsaBits}", $"RSA {DkimKeySizes.RecommendedRsaBits} (recommended: every receiver checks it)"),
+        ($"{DkimKeyTypeNames.Rsa}3072", "RSA 3072"),
+        ($"{DkimKeyTypeNames.Rsa}{DkimKeySizes.MaximumRsaSigningBits}", $"RSA {DkimKeySizes.MaximumRsaSigningBits} (needs two TXT strings; some DNS panels struggle)"),
+        ($"{DkimKeyTypeNames.Rsa}{DkimKeySizes.MinimumRsaBits}", $"RSA {DkimKeySizes.MinimumRsaBits} (only for old DNS panels limited to 255 characters)"),
+        (DkimKeyTypeNames.Ed25519, "Ed25519 (RFC 8463; not every receiver checks it yet)"),
         ("both", "Both: RSA 2048 and Ed25519, each under its own selector"),
     ];
 

@@ -64,12 +64,11 @@ public sealed class KeyCommand : StoreCommand
 
     private static async Task<int> GenerateAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
-        var type = context.Options.Get("algorithm")?.ToLowerInvariant() switch
+        var type = DkimKeyType.Rsa;
+        if (context.Options.Get("algorithm") is { } algorithm && !DkimKeyTypeNames.TryParseChoice(algorithm, out type))
         {
-            null or "rsa" => DkimKeyType.Rsa,
-            "ed25519" => DkimKeyType.Ed25519,
-            { } other => throw new CliUsageException($"--algorithm {other}: expected rsa or ed25519"),
-        };
+            throw new CliUsageException($"--algorithm {algorithm}: expected {DkimKeyTypeNames.Choices}");
+        }
         int bits = context.Options.Get("bits") is { } text
             ? int.TryParse(text, out int parsed) ? parsed : throw new CliUsageException($"--bits {text}: expected a number such as 2048")
             : DkimKeySizes.RecommendedRsaBits;
