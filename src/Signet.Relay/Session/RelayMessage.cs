@@ -2,6 +2,7 @@ using System.Buffers;
 using Signet.Dkim.Messages;
 using Signet.Milter.Dkim;
 using Signet.Relay.Smtp;
+using Signet.Store.Security;
 
 namespace Signet.Relay.Session;
 
