@@ -13,7 +13,7 @@ public sealed class KeygenCommand : ICliCommand
 
     public IReadOnlyList<CliAction> Actions => [Syntax];
 
-    public string Summary => "generate a private key (RSA 2048 by default, or Ed25519)";
+    public string Summary => $"generate a private key (RSA {DkimKeySizes.RecommendedRsaBits} by default, or Ed25519)";
 
     // The sizes come from DkimKeySizes, the rule the store, the API and the console apply too.
     public string Help => $"""
@@ -29,7 +29,7 @@ public sealed class KeygenCommand : ICliCommand
           --force                   replace FILE if it exists
 
         Example:
-          signet keygen --algorithm rsa --bits 2048 --out s1.example.com.pem
+          signet keygen --algorithm rsa --bits {DkimKeySizes.RecommendedRsaBits} --out s1.example.com.pem
           signet dns-record --key s1.example.com.pem --domain example.com --selector s1
         """;
 

@@ -51,7 +51,7 @@ public static class KeyEndpoints
     {
         if (string.IsNullOrWhiteSpace(request?.Selector))
         {
-            return ApiProblems.Invalid("selector is required, as in {\"selector\": \"s1\", \"algorithm\": \"rsa\", \"bits\": 2048}");
+            return ApiProblems.Invalid($"selector is required, as in {{\"selector\": \"s1\", \"algorithm\": \"{DkimKeyTypeNames.Rsa}\", \"bits\": {DkimKeySizes.RecommendedRsaBits}}}");
         }
 
         var type = DkimKeyType.Rsa;

@@ -20,7 +20,7 @@ public static class KeyForms
         ($"{DkimKeyTypeNames.Rsa}{DkimKeySizes.MaximumRsaSigningBits}", $"RSA {DkimKeySizes.MaximumRsaSigningBits} (needs two TXT strings; some DNS panels struggle)"),
         ($"{DkimKeyTypeNames.Rsa}{DkimKeySizes.MinimumRsaBits}", $"RSA {DkimKeySizes.MinimumRsaBits} (only for old DNS panels limited to 255 characters)"),
         (DkimKeyTypeNames.Ed25519, "Ed25519 (RFC 8463; not every receiver checks it yet)"),
-        ("both", "Both: RSA 2048 and Ed25519, each under its own selector"),
+        ("both", $"Both: RSA {DkimKeySizes.RecommendedRsaBits} and Ed25519, each under its own selector"),
     ];
 
     public static Markup Render(HttpContext context, string prefix, string suggested)

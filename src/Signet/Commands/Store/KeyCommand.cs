@@ -70,7 +70,7 @@ public sealed class KeyCommand : StoreCommand
             throw new CliUsageException($"--algorithm {algorithm}: expected {DkimKeyTypeNames.Choices}");
         }
         int bits = context.Options.Get("bits") is { } text
-            ? int.TryParse(text, out int parsed) ? parsed : throw new CliUsageException($"--bits {text}: expected a number such as 2048")
+            ? int.TryParse(text, out int parsed) ? parsed : throw new CliUsageException($"--bits {text}: expected a number such as {DkimKeySizes.RecommendedRsaBits}")
             : DkimKeySizes.RecommendedRsaBits;
         var request = new KeyGenerationRequest(context.Options.Require("selector"), type, bits);
         var key = StoreCommandContext.Ok(await context.Store.GenerateKeyAsync(StoreCommandContext.Actor, context.Owner(), request, cancellationToken)
