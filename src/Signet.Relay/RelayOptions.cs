@@ -1,4 +1,5 @@
 using System.Net;
+using Signet.Dkim.Messages;
 using Signet.Milter;
 using Signet.Milter.Dkim;
 
@@ -71,7 +72,7 @@ public sealed record RelayOptions
     public int MaximumSignatures { get; init; } = 10;
 
     /// <summary>The header section is kept in memory to be signed or verified; larger sections follow the failure action.</summary>
-    public int MaximumHeaderSize { get; init; } = 1024 * 1024;
+    public int MaximumHeaderSize { get; init; } = DkimHeaderSectionBuffer.DefaultMaximumBytes;
 
     /// <summary>Connections served at once; more are answered 421 4.7.0 and closed, so they do not queue in the backlog.</summary>
     public int MaximumSessions { get; init; } = 256;

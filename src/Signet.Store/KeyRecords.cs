@@ -1,5 +1,6 @@
 using Signet.Dkim;
 using Signet.Dkim.DnsText;
+using Signet.Dkim.Keys;
 using Signet.Store.Model;
 
 namespace Signet.Store;
@@ -19,8 +20,7 @@ public static class KeyRecords
             return RevokedValue;
         }
 
-        string type = key.Algorithm == DkimAlgorithm.Ed25519Sha256 ? "ed25519" : "rsa";
-        return $"v=DKIM1; k={type}; p={Convert.ToBase64String(key.PublicKeyData)}";
+        return DkimKeyRecord.Format(key.Algorithm.KeyType(), key.PublicKeyData);
     }
 
     /// <summary>The record as a zone-file line (name, TTL, class, type, strings) ready to paste into a zone.</summary>

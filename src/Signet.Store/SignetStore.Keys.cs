@@ -45,11 +45,9 @@ public sealed partial class SignetStore
                 return denied;
             }
 
-            if (request.KeyType == DkimKeyType.Rsa && (request.RsaBits < DkimKeySizes.MinimumRsaBits
-                || request.RsaBits > DkimKeySizes.MaximumRsaSigningBits || request.RsaBits % 8 != 0))
+            if (request.KeyType == DkimKeyType.Rsa && !DkimKeySizes.IsRsaSizeToGenerate(request.RsaBits, out string size))
             {
-                return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid,
-                    $"an RSA key must be a multiple of 8 bits from {DkimKeySizes.MinimumRsaBits} to {DkimKeySizes.MaximumRsaSigningBits} (RFC 8301 §3.2); {DkimKeySizes.RecommendedRsaBits} is recommended");
+                return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid, size);
             }
 
             // Generated outside the transaction (the database should not wait for it); AddKeyAsync checks access again.
@@ -74,16 +72,9 @@ public sealed partial class SignetStore
 
             using (key)
             {
-                if (key.KeyType == DkimKeyType.Rsa && key.KeySizeBits < DkimKeySizes.MinimumRsaBits)
+                if (key.KeyType == DkimKeyType.Rsa && !DkimKeySizes.IsRsaSizeToSignWith(key.KeySizeBits, out string size))
                 {
-                    return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid,
-                        $"the RSA key is only {key.KeySizeBits} bits: receivers refuse keys under {DkimKeySizes.MinimumRsaBits} bits (RFC 8301 §3.2)");
-                }
-
-                if (key.KeyType == DkimKeyType.Rsa && key.KeySizeBits > DkimKeySizes.MaximumRsaSigningBits)
-                {
-                    return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid,
-                        $"the RSA key is {key.KeySizeBits} bits: receivers need only verify up to {DkimKeySizes.MaximumRsaSigningBits} bits (RFC 8301 §3.2)");
+                    return StoreResult<KeyEntry>.Failure(StoreErrorKind.Invalid, "the private key cannot be imported: " + size);
                 }
 
                 string origin = "imported (" + ImportFormat(privateKey.Span) + ")";

@@ -1,3 +1,4 @@
+using Signet.Store.Security;
 using Signet.Testing;
 
 namespace Signet.Relay.Tests;

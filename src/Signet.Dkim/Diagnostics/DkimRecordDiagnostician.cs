@@ -184,7 +184,7 @@ public static partial class DkimRecordDiagnostician
         if (record.KeyType != expected.KeyType)
         {
             Error(findings, DkimRecordFindingKind.KeyTypeMismatch,
-                $"the record says k={TagValue(record.KeyType)} but the signing key is {TagValue(expected.KeyType)}: every signature will fail");
+                $"the record says k={record.KeyType.ToTagValue()} but the signing key is {expected.KeyType.ToTagValue()}: every signature will fail");
             return false;
         }
 
@@ -222,8 +222,6 @@ public static partial class DkimRecordDiagnostician
         string value = Encoding.UTF8.GetString(text);
         return value.Length <= 60 ? value : value[..60] + "…";
     }
-
-    private static string TagValue(DkimKeyType type) => type == DkimKeyType.Ed25519 ? "ed25519" : "rsa";
 
     private static void Error(List<DkimRecordFinding> findings, DkimRecordFindingKind kind, string message) =>
         findings.Add(new(DkimFindingSeverity.Error, kind, message));

@@ -6,7 +6,8 @@ namespace Signet.Dkim.Keys;
 public static class DkimKeyGenerator
 {
     /// <summary>Generates a key. <paramref name="rsaBits"/> applies to RSA only and must be a multiple of 8 from
-    /// 1024 to 4096: shorter keys are refused by receivers, longer ones need not be checked by them (RFC 8301 §3.2).</summary>
+    /// <see cref="DkimKeySizes.RsaSigningRange"/>: shorter keys are refused by receivers, longer ones need not be checked
+    /// by them (RFC 8301 §3.2).</summary>
     public static DkimPrivateKey Generate(DkimKeyType type, int rsaBits = DkimKeySizes.RecommendedRsaBits)
     {
         if (type == DkimKeyType.Ed25519)
@@ -19,10 +20,10 @@ public static class DkimKeyGenerator
             throw new ArgumentOutOfRangeException(nameof(type), type, "DKIM keys are RSA or Ed25519.");
         }
 
-        if (rsaBits < DkimKeySizes.MinimumRsaBits || rsaBits > DkimKeySizes.MaximumRsaSigningBits || rsaBits % 8 != 0)
+        // A programmer error here: callers check the size with DkimKeySizes.IsRsaSizeToGenerate first.
+        if (!DkimKeySizes.IsRsaSizeToGenerate(rsaBits, out string error))
         {
-            throw new ArgumentOutOfRangeException(nameof(rsaBits), rsaBits,
-                $"An RSA DKIM key must be a multiple of 8 bits from {DkimKeySizes.MinimumRsaBits} to {DkimKeySizes.MaximumRsaSigningBits} (RFC 8301 §3.2); {DkimKeySizes.RecommendedRsaBits} is recommended.");
+            throw new ArgumentOutOfRangeException(nameof(rsaBits), rsaBits, error);
         }
 
         return new RsaDkimPrivateKey(RSA.Create(rsaBits));

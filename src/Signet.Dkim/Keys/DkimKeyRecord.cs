@@ -65,9 +65,15 @@ public sealed record DkimKeyRecord
     public static string Format(DkimPublicKey key, bool testing = false)
     {
         ArgumentNullException.ThrowIfNull(key);
-        string type = key.KeyType == DkimKeyType.Ed25519 ? "ed25519" : "rsa";
+        return Format(key.KeyType, key.ExportRecordData(), testing);
+    }
+
+    /// <summary>Writes the TXT value for a public key already in its record form (<c>p=</c> data, RFC 6376 §3.6.1;
+    /// the raw 32 bytes for Ed25519, RFC 8463 §4).</summary>
+    public static string Format(DkimKeyType keyType, ReadOnlySpan<byte> publicKeyData, bool testing = false)
+    {
         string flags = testing ? " t=y;" : string.Empty;
-        return $"v=DKIM1; k={type};{flags} p={Convert.ToBase64String(key.ExportRecordData())}";
+        return $"v=DKIM1; k={keyType.ToTagValue()};{flags} p={Convert.ToBase64String(publicKeyData)}";
     }
 
     private bool TryGetRsaKey(out DkimPublicKey key, out DkimFailure failure)
@@ -81,10 +87,9 @@ public sealed record DkimKeyRecord
             return false;
         }
 
-        if (rsa.KeySizeBits < DkimKeySizes.MinimumRsaBits)
+        if (!DkimKeySizes.IsRsaSizeToVerify(rsa.KeySizeBits, out string error))
         {
-            failure = new DkimFailure(DkimFailureReason.KeyTooShort,
-                $"the RSA key is only {rsa.KeySizeBits} bits: receivers refuse keys under {DkimKeySizes.MinimumRsaBits} bits (RFC 8301 §3.2)");
+            failure = new DkimFailure(DkimFailureReason.KeyTooShort, error);
             return false;
         }
 

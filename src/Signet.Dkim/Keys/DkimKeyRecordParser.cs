@@ -106,19 +106,14 @@ internal static class DkimKeyRecordParser
     {
         keyType = DkimKeyType.Rsa;
         failure = null!;
-        if (!tags.TryGet("k"u8, out var value) || value.SequenceEqual("rsa"u8))
+        // RFC 6376 §3.6.1: k= defaults to rsa.
+        if (!tags.TryGet("k"u8, out var value) || DkimKeyTypeNames.TryParse(value, out keyType))
         {
-            return true;
-        }
-
-        if (value.SequenceEqual("ed25519"u8))
-        {
-            keyType = DkimKeyType.Ed25519;
             return true;
         }
 
         // RFC 6376 §3.6.1: unrecognised key types MUST be treated as a failure to find a usable key.
-        return Fail($"k={Printable(value)} is not a key type DKIM knows (rsa or ed25519)", out failure);
+        return Fail($"k={Printable(value)} is not a key type DKIM knows ({DkimKeyTypeNames.Choices})", out failure);
     }
 
     private static bool TryReadPublicKeyData(DkimTagList tags, out byte[] data, out DkimFailure failure)

@@ -51,18 +51,13 @@ internal static partial class DkimPemKeyReader
     public static bool TryWrapRsa(RSA rsa, out DkimPrivateKey key, out string error)
     {
         key = null!;
-        int bits = rsa.KeySize;
-        if (bits < DkimKeySizes.MinimumRsaBits || bits > DkimKeySizes.MaximumRsaSigningBits)
+        if (!DkimKeySizes.IsRsaSizeToSignWith(rsa.KeySize, out error))
         {
             rsa.Dispose();
-            error = bits < DkimKeySizes.MinimumRsaBits
-                ? $"RSA key of {bits} bits is too short: DKIM needs at least {DkimKeySizes.MinimumRsaBits} bits (RFC 8301); {DkimKeySizes.RecommendedRsaBits} is recommended"
-                : $"RSA key of {bits} bits is too long: receivers need only handle keys up to {DkimKeySizes.MaximumRsaSigningBits} bits (RFC 8301 §3.2); use {DkimKeySizes.RecommendedRsaBits}";
             return false;
         }
 
         key = new RsaDkimPrivateKey(rsa);
-        error = string.Empty;
         return true;
     }
 

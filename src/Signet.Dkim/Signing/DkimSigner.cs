@@ -9,9 +9,6 @@ namespace Signet.Dkim.Signing;
 /// caller; the signer holds them for as many messages as it signs.</summary>
 public sealed class DkimSigner
 {
-    /// <summary>RFC 8301 §3.2: signers MUST use RSA keys of at least 1024 bits.</summary>
-    public const int MinimumRsaKeyBits = 1024;
-
     private readonly IReadOnlyList<DkimSigningRequest> _requests;
     private readonly TimeProvider _time;
 
@@ -92,10 +89,10 @@ public sealed class DkimSigner
 
     private static string Check(DkimSigningRequest request)
     {
-        if (request.Key.KeyType == DkimKeyType.Rsa && request.Key.KeySizeBits < MinimumRsaKeyBits)
+        // RFC 8301 §3.2, by the one rule every key source applies (DkimKeySizes).
+        if (request.Key.KeyType == DkimKeyType.Rsa && !DkimKeySizes.IsRsaSizeToSignWith(request.Key.KeySizeBits, out string size))
         {
-            return $"the RSA key for {request.Selector}._domainkey.{request.SigningDomain} has {request.Key.KeySizeBits} bits: "
-                + $"DKIM needs at least {MinimumRsaKeyBits} (RFC 8301); 2048 is recommended";
+            return $"the key for {request.Selector}._domainkey.{request.SigningDomain}: {size}";
         }
 
         if (!DkimNames.IsDomainName(request.SigningDomain))

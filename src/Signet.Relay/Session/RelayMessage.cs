@@ -2,6 +2,7 @@ using System.Buffers;
 using Signet.Dkim.Messages;
 using Signet.Milter.Dkim;
 using Signet.Relay.Smtp;
+using Signet.Store.Security;
 
 namespace Signet.Relay.Session;
 
@@ -14,10 +15,9 @@ internal sealed class RelayMessage : ISmtpDataSink, IAsyncDisposable
     private readonly DkimMessageProcessing _processing;
     private readonly MessageSpool _spool;
     private readonly long _maximumSize;
-    private readonly int _maximumHeaderSize;
     private readonly DkimMessageOrigin _origin;
     private readonly ArrayBufferWriter<byte> _incoming = new(16 * 1024);
-    private readonly ArrayBufferWriter<byte> _header = new(4 * 1024);
+    private readonly DkimHeaderSectionBuffer _header;
     private DkimMessageHeader? _parsedHeader;
     private int _headerLength = -1;
     private bool _endOfHeaders;
@@ -28,7 +28,7 @@ internal sealed class RelayMessage : ISmtpDataSink, IAsyncDisposable
         _spool = spool;
         _origin = origin;
         _maximumSize = maximumSize;
-        _maximumHeaderSize = maximumHeaderSize;
+        _header = new DkimHeaderSectionBuffer(maximumHeaderSize);
     }
 
     public long Size { get; private set; }
@@ -69,7 +69,8 @@ internal sealed class RelayMessage : ISmtpDataSink, IAsyncDisposable
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         if (!_endOfHeaders)
         {
-            ParseHeader(_header.WrittenCount);
+            _header.End();
+            ParseHeader();
             await EndOfHeadersAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -112,39 +113,28 @@ internal sealed class RelayMessage : ISmtpDataSink, IAsyncDisposable
     /// <summary>Collects the header until the empty line; returns the body bytes that came in the same read.</summary>
     private async ValueTask<ReadOnlyMemory<byte>> ReadHeaderAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
-        int before = _header.WrittenCount;
-        _header.Write(data.Span);
-        int bodyStart = FindBodyStart(before);
-        if (bodyStart >= 0)
-        {
-            ParseHeader(bodyStart);
-            await EndOfHeadersAsync(cancellationToken).ConfigureAwait(false);
-            return data[(bodyStart - before)..];
-        }
-
-        if (_header.WrittenCount > _maximumHeaderSize)
+        int taken = _header.Append(data.Span);
+        if (_header.IsTooLarge)
         {
             // Too large to sign or verify: the DKIM step is told so, and the rest passes through untouched.
-            _processing.MarkHeaderUnusable($"the header section exceeds {_maximumHeaderSize} bytes");
+            _processing.MarkHeaderUnusable(_header.TooLargeReason);
             await EndOfHeadersAsync(cancellationToken).ConfigureAwait(false);
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        if (_header.IsComplete)
+        {
+            ParseHeader();
+            await EndOfHeadersAsync(cancellationToken).ConfigureAwait(false);
+            return data[taken..];
         }
 
         return ReadOnlyMemory<byte>.Empty;
     }
 
-    /// <summary>Where the body starts, searching from the line the new bytes continue (an empty line split across
-    /// reads is found), or -1.</summary>
-    private int FindBodyStart(int newBytesOffset)
+    private void ParseHeader()
     {
-        var whole = _header.WrittenSpan;
-        int lineStart = whole[..newBytesOffset].LastIndexOf((byte)'\n') + 1;
-        int found = DkimHeaderSection.FindBodyStart(whole[lineStart..]);
-        return found < 0 ? -1 : lineStart + found;
-    }
-
-    private void ParseHeader(int bodyStart)
-    {
-        var section = DkimHeaderSection.WithoutSeparator(_header.WrittenSpan[..bodyStart]);
+        var section = DkimHeaderSection.WithoutSeparator(_header.Section);
         if (DkimMessageHeader.TryParse(section, out var header, out string error))
         {
             _parsedHeader = header;

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using Signet.Milter.Dkim;
 using Signet.Relay.NextHop;
 using Signet.Relay.Smtp;
+using Signet.Store.Security;
 
 namespace Signet.Relay.Session;
 

@@ -7,8 +7,10 @@ namespace Signet.Cli;
 /// on in chunks so memory does not grow with the message.</summary>
 public sealed class MessageInput
 {
-    /// <summary>Header sections larger than this are refused: real ones are a few KB, and a huge one is an attack or not mail.</summary>
-    public const int MaximumHeaderBytes = 4 * 1024 * 1024;
+    /// <summary>Header sections larger than this are refused. Four times the cap of the mail path
+    /// (<see cref="DkimHeaderSectionBuffer.DefaultMaximumBytes"/>): the command line also reads archived mail, whose
+    /// header sections grow with every hop and every filter that stamped them.</summary>
+    public const int MaximumHeaderBytes = 4 * DkimHeaderSectionBuffer.DefaultMaximumBytes;
 
     private const int ChunkSize = 64 * 1024;
 
@@ -38,47 +40,45 @@ public sealed class MessageInput
     /// that judge a message (dkimpy among them) skip it. Only for reading: a signer's output must be its input.</summary>
     public static async Task<MessageInput> ReadAsync(Stream stream, bool skipMboxSeparator, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(ChunkSize);
+        // The first line is read whole first when it may be an mbox separator, to know where the message starts.
+        var lead = new ArrayBufferWriter<byte>(ChunkSize);
         int start = 0;
-        bool separatorDecided = !skipMboxSeparator;
-        int bodyStart;
+        bool atEnd = false;
+        while (skipMboxSeparator)
+        {
+            int read = await stream.ReadAsync(lead.GetMemory(ChunkSize), cancellationToken).ConfigureAwait(false);
+            lead.Advance(read);
+            atEnd = read == 0;
+            if (TryFindSeparatorEnd(lead.WrittenSpan, atEnd, out start) || lead.WrittenCount > MaximumHeaderBytes)
+            {
+                break;
+            }
+        }
+
+        var section = new DkimHeaderSectionBuffer(MaximumHeaderBytes);
+        var data = lead.WrittenMemory[start..];
+        byte[] chunk = new byte[ChunkSize];
+        int taken;
         while (true)
         {
-            int read = await stream.ReadAsync(buffer.GetMemory(ChunkSize), cancellationToken).ConfigureAwait(false);
-            buffer.Advance(read);
-            if (!separatorDecided)
-            {
-                separatorDecided = TryFindSeparatorEnd(buffer.WrittenSpan, atEnd: read == 0, out start);
-                if (!separatorDecided && buffer.WrittenCount <= MaximumHeaderBytes)
-                {
-                    continue;
-                }
-            }
-
-            bodyStart = DkimHeaderSection.FindBodyStart(buffer.WrittenSpan[start..]);
-            if (bodyStart >= 0 || read == 0)
+            taken = section.Append(data.Span);
+            if (section.IsComplete || section.IsTooLarge || atEnd)
             {
                 break;
             }
 
-            if (buffer.WrittenCount > MaximumHeaderBytes)
-            {
-                throw new CliUsageException($"the header section is larger than {MaximumHeaderBytes / (1024 * 1024)} MB: this is not a mail message Signet will process");
-            }
+            int read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            atEnd = read == 0;
+            data = chunk.AsMemory(0, read);
         }
 
-        var written = buffer.WrittenSpan[start..];
-        if (bodyStart < 0)
+        if (section.IsTooLarge)
         {
-            bodyStart = written.Length; // a message with no body and no empty line
+            throw new CliUsageException($"{section.TooLargeReason}: this is not a mail message Signet will process");
         }
 
-        if (bodyStart > MaximumHeaderBytes)
-        {
-            throw new CliUsageException($"the header section is larger than {MaximumHeaderBytes / (1024 * 1024)} MB: this is not a mail message Signet will process");
-        }
-
-        var headerBytes = written[..bodyStart].ToArray();
+        section.End(); // a message with no body and no empty line
+        var headerBytes = section.Section.ToArray();
         CheckLooksLikeMail(headerBytes);
         if (!DkimMessageHeader.TryParse(DkimHeaderSection.WithoutSeparator(headerBytes), out var header, out string error))
         {
@@ -90,7 +90,7 @@ public sealed class MessageInput
             throw new CliUsageException("the input is not a mail message: it has no header fields");
         }
 
-        return new MessageInput(stream, headerBytes, header, written[bodyStart..].ToArray());
+        return new MessageInput(stream, headerBytes, header, data[taken..].ToArray());
     }
 
     // True once it is known where the message starts: after the first line when that line starts with

@@ -13,35 +13,34 @@ public sealed class KeygenCommand : ICliCommand
 
     public IReadOnlyList<CliAction> Actions => [Syntax];
 
-    public string Summary => "generate a private key (RSA 2048 by default, or Ed25519)";
+    public string Summary => $"generate a private key (RSA {DkimKeySizes.RecommendedRsaBits} by default, or Ed25519)";
 
-    public string Help => """
-        Usage: signet keygen [--algorithm rsa|ed25519] [--bits 2048] --out FILE [--force]
+    // The sizes come from DkimKeySizes, the rule the store, the API and the console apply too.
+    public string Help => $"""
+        Usage: signet keygen [--algorithm rsa|ed25519] [--bits {DkimKeySizes.RecommendedRsaBits}] --out FILE [--force]
 
         Generates a DKIM private key and writes it as PKCS#8 PEM to FILE, readable by its owner only (0600).
         An existing FILE is never replaced unless --force is given.
 
           --algorithm rsa|ed25519   rsa (default) works with every receiver; ed25519 (RFC 8463) is smaller and
                                     faster but not yet checked by all receivers: sign with both for the best of each
-          --bits N                  RSA key size, 1024 to 4096 (default 2048; 1024 is the minimum, RFC 8301)
+          --bits N                  RSA key size, {DkimKeySizes.RsaSigningRange}, a multiple of 8 (default {DkimKeySizes.RecommendedRsaBits}; RFC 8301 §3.2)
           --out FILE                where to write the key
           --force                   replace FILE if it exists
 
         Example:
-          signet keygen --algorithm rsa --bits 2048 --out s1.example.com.pem
+          signet keygen --algorithm rsa --bits {DkimKeySizes.RecommendedRsaBits} --out s1.example.com.pem
           signet dns-record --key s1.example.com.pem --domain example.com --selector s1
         """;
 
     public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
         var options = Syntax.Parse(args);
-        string algorithm = (options.Get("algorithm") ?? "rsa").ToLowerInvariant();
-        var type = algorithm switch
+        var type = DkimKeyType.Rsa;
+        if (options.Get("algorithm") is { } algorithm && !DkimKeyTypeNames.TryParseChoice(algorithm, out type))
         {
-            "rsa" or "rsa-sha256" => DkimKeyType.Rsa,
-            "ed25519" or "ed25519-sha256" => DkimKeyType.Ed25519,
-            _ => throw new CliUsageException($"--algorithm {algorithm}: expected rsa or ed25519"),
-        };
+            throw new CliUsageException($"--algorithm {algorithm.ToLowerInvariant()}: expected {DkimKeyTypeNames.Choices}");
+        }
         int bits = ParseBits(options.Get("bits"), type);
         string path = options.Require("out");
         using var key = DkimKeyGenerator.Generate(type, bits);
@@ -55,7 +54,7 @@ public sealed class KeygenCommand : ICliCommand
     {
         if (text is null)
         {
-            return 2048;
+            return DkimKeySizes.RecommendedRsaBits;
         }
 
         if (type == DkimKeyType.Ed25519)
@@ -63,9 +62,14 @@ public sealed class KeygenCommand : ICliCommand
             throw new CliUsageException("--bits applies to RSA keys only: Ed25519 keys are always 256 bits");
         }
 
-        if (!int.TryParse(text, out int bits) || bits < 1024 || bits > 4096)
+        if (!int.TryParse(text, out int bits))
         {
-            throw new CliUsageException($"--bits {text}: RSA keys must be 1024 to 4096 bits (RFC 8301); 2048 is recommended");
+            throw new CliUsageException($"--bits {text}: expected a number of bits, {DkimKeySizes.RsaSigningRange}; {DkimKeySizes.RecommendedRsaBits} is recommended");
+        }
+
+        if (!DkimKeySizes.IsRsaSizeToGenerate(bits, out string error))
+        {
+            throw new CliUsageException($"--bits {text}: {error}");
         }
 
         return bits;

@@ -2,12 +2,17 @@ using Signet.Cli;
 using Signet.Dkim.Canonicalization;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Signing;
+using Signet.Store.Security;
 
 namespace Signet.Commands;
 
 /// <summary><c>signet sign</c>: the message with DKIM-Signature fields added at the top, byte for byte otherwise.</summary>
 public sealed class SignCommand : ICliCommand
 {
+    /// <summary>The body is written after its signature is computed, so it is held until then: in memory up to 8 MiB,
+    /// in a spool file above, so signing a 1 GB message does not take 1 GB of memory.</summary>
+    private const int SpoolMemoryThreshold = 8 * 1024 * 1024;
+
     private static readonly CliAction Syntax = new("", ["key", "selector", "domain", "canon", "headers", "expire", "in", "out"], []);
 
     public string Name => "sign";
@@ -46,7 +51,7 @@ public sealed class SignCommand : ICliCommand
             await using var input = Streams.OpenInput(options.Get("in"), console);
             var message = await MessageInput.ReadAsync(input, cancellationToken).ConfigureAwait(false);
             using var signing = signer.Begin(message.Header);
-            await using var spool = new BodySpool();
+            await using var spool = new MessageSpool(SpoolMemoryThreshold);
             await message.ReadBodyAsync(chunk =>
             {
                 signing.AppendBody(chunk.Span);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Signet.Admin.Api.Access;
 using Signet.Dkim;
+using Signet.Dkim.Keys;
 using Signet.Store;
 using Signet.Store.Model;
 
@@ -50,23 +51,16 @@ public static class KeyEndpoints
     {
         if (string.IsNullOrWhiteSpace(request?.Selector))
         {
-            return ApiProblems.Invalid("selector is required, as in {\"selector\": \"s1\", \"algorithm\": \"rsa\", \"bits\": 2048}");
+            return ApiProblems.Invalid($"selector is required, as in {{\"selector\": \"s1\", \"algorithm\": \"{DkimKeyTypeNames.Rsa}\", \"bits\": {DkimKeySizes.RecommendedRsaBits}}}");
         }
 
-        DkimKeyType type;
-        switch (request.Algorithm?.ToLowerInvariant())
+        var type = DkimKeyType.Rsa;
+        if (request.Algorithm is not null && !DkimKeyTypeNames.TryParseChoice(request.Algorithm, out type))
         {
-            case null or "rsa" or "rsa-sha256":
-                type = DkimKeyType.Rsa;
-                break;
-            case "ed25519" or "ed25519-sha256":
-                type = DkimKeyType.Ed25519;
-                break;
-            default:
-                return ApiProblems.Invalid($"algorithm \"{request.Algorithm}\" is not known: use rsa (every receiver verifies it) or ed25519 (RFC 8463)");
+            return ApiProblems.Invalid($"algorithm \"{request.Algorithm}\" is not known: use {DkimKeyTypeNames.Rsa} (every receiver verifies it) or {DkimKeyTypeNames.Ed25519} (RFC 8463)");
         }
 
-        var generation = new KeyGenerationRequest(request.Selector, type, request.Bits ?? 2048);
+        var generation = new KeyGenerationRequest(request.Selector, type, request.Bits ?? DkimKeySizes.RecommendedRsaBits);
         var result = await store.GenerateKeyAsync(ApiActor.Of(http), KeyOwners.Of(http), generation, cancellationToken).ConfigureAwait(false);
         return Created(http, result);
     }

@@ -18,8 +18,9 @@ namespace Signet.Admin.Api.Policy;
 /// now. Only the header section is read; the body does not affect the decision.</summary>
 public static class PolicyEndpoints
 {
-    /// <summary>Real header sections are a few KB; anything this large is not mail.</summary>
-    public const int MaximumHeaderBytes = 1024 * 1024;
+    /// <summary>The mail path's cap (<see cref="DkimHeaderSectionBuffer.DefaultMaximumBytes"/>): the API explains what
+    /// the mail path would do, so it reads no more than the mail path would.</summary>
+    public const int MaximumHeaderBytes = DkimHeaderSectionBuffer.DefaultMaximumBytes;
 
     public static void MapPolicyEndpoints(this IEndpointRouteBuilder api)
     {
@@ -92,25 +93,26 @@ public static class PolicyEndpoints
 
     private static async Task<(DkimMessageHeader? Header, string? Error)> ReadHeaderAsync(Stream body, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        int bodyStart;
-        while (true)
+        var reader = new DkimHeaderSectionBuffer(MaximumHeaderBytes);
+        byte[] chunk = new byte[16 * 1024];
+        while (!reader.IsComplete && !reader.IsTooLarge)
         {
-            int read = await body.ReadAsync(buffer.GetMemory(16 * 1024), cancellationToken).ConfigureAwait(false);
-            buffer.Advance(read);
-            bodyStart = DkimHeaderSection.FindBodyStart(buffer.WrittenSpan);
-            if (bodyStart >= 0 || read == 0)
+            int read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
+                reader.End();
                 break;
             }
 
-            if (buffer.WrittenCount > MaximumHeaderBytes)
-            {
-                return (null, $"the header section is larger than {MaximumHeaderBytes / 1024} KB: send a mail message");
-            }
+            reader.Append(chunk.AsSpan(0, read));
         }
 
-        var section = buffer.WrittenSpan[..(bodyStart < 0 ? buffer.WrittenCount : bodyStart)];
+        if (reader.IsTooLarge)
+        {
+            return (null, $"{reader.TooLargeReason}: send a mail message");
+        }
+
+        var section = reader.Section;
         if (section.Trim(" \t\r\n"u8).IsEmpty)
         {
             return (null, "the request body is empty: send the message (at least its header section) as message/rfc822");

@@ -33,13 +33,15 @@ public sealed class MessageCheck(ITxtRecordSource dns, TimeProvider time)
     public async Task<MessageCheckResult> CheckAsync(byte[] message, string authservId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        int bodyStart = DkimHeaderSection.FindBodyStart(message);
-        if (bodyStart < 0)
+        var section = new DkimHeaderSectionBuffer();
+        int bodyStart = section.Append(message);
+        section.End(); // a message with no empty line is all header
+        if (section.IsTooLarge)
         {
-            bodyStart = message.Length;
+            return MessageCheckResult.NotAMessage(section.TooLargeReason);
         }
 
-        var headerBytes = DkimHeaderSection.WithoutSeparator(message.AsSpan(0, bodyStart));
+        var headerBytes = DkimHeaderSection.WithoutSeparator(section.Section);
         if (!DkimMessageHeader.TryParse(headerBytes, out var header, out string error) || header.Fields.Count == 0)
         {
             return MessageCheckResult.NotAMessage(error.Length > 0 ? error : "it has no header fields");

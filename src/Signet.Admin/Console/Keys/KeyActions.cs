@@ -32,16 +32,7 @@ public static class KeyActions
         var actor = ConsoleRequest.RequireActor(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         string selector = form["selector"].ToString().Trim();
-        string kind = form["kind"].ToString();
-        var requests = kind switch
-        {
-            "rsa1024" => [new KeyGenerationRequest(selector, DkimKeyType.Rsa, 1024)],
-            "rsa3072" => [new KeyGenerationRequest(selector, DkimKeyType.Rsa, 3072)],
-            "rsa4096" => [new KeyGenerationRequest(selector, DkimKeyType.Rsa, 4096)],
-            "ed25519" => [new KeyGenerationRequest(selector, DkimKeyType.Ed25519)],
-            "both" => new[] { new KeyGenerationRequest(selector), new KeyGenerationRequest(Ed25519Partner(selector, form["ed25519Selector"].ToString().Trim()), DkimKeyType.Ed25519) },
-            _ => [new KeyGenerationRequest(selector)],
-        };
+        var requests = GenerationRequests(form["kind"].ToString(), selector, form["ed25519Selector"].ToString().Trim());
         if (await PairProblemAsync(store, actor, owner, requests, context.RequestAborted) is { } problem)
         {
             return Flash.Redirect(context, page, problem, isError: true);
@@ -66,6 +57,18 @@ public static class KeyActions
 
         return Flash.Redirect(context, page, $"generated. Publish the record {string.Join(" and ", made)}, check DNS, then activate.");
     }
+
+    /// <summary>The keys a choice of <see cref="KeyForms.KeyChoices"/> asks for. "rsa" and a size asks for that size
+    /// whatever it is: the store refuses a size outside <see cref="Signet.Dkim.Keys.DkimKeySizes"/> with the reason,
+    /// rather than the console quietly making another.</summary>
+    public static KeyGenerationRequest[] GenerationRequests(string kind, string selector, string ed25519Selector) => kind switch
+    {
+        DkimKeyTypeNames.Ed25519 => [new KeyGenerationRequest(selector, DkimKeyType.Ed25519)],
+        "both" => [new KeyGenerationRequest(selector), new KeyGenerationRequest(Ed25519Partner(selector, ed25519Selector), DkimKeyType.Ed25519)],
+        _ when kind.StartsWith(DkimKeyTypeNames.Rsa, StringComparison.Ordinal) && int.TryParse(kind.AsSpan(DkimKeyTypeNames.Rsa.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int bits) =>
+            [new KeyGenerationRequest(selector, DkimKeyType.Rsa, bits)],
+        _ => [new KeyGenerationRequest(selector)],
+    };
 
     /// <summary>The Ed25519 selector of a "both" pair: the one the admin named, or the RSA selector followed by "e"
     /// (s1 and s1e), so the two keys read as a pair in DNS.</summary>

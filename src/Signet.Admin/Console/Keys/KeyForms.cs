@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Signet.Admin.Console.Rendering;
+using Signet.Dkim;
+using Signet.Dkim.Keys;
 using static Signet.Admin.Console.Rendering.Html;
 
 namespace Signet.Admin.Console.Keys;
@@ -9,15 +11,16 @@ public static class KeyForms
 {
     /// <summary>The choices offered, the default first: RSA 2048 is what every receiver checks (RFC 8301 wants at
     /// least 1024, 2048 is the usual floor now); Ed25519 (RFC 8463) is small but not yet checked everywhere, which
-    /// is why "both" exists: receivers use whichever they know.</summary>
+    /// is why "both" exists: receivers use whichever they know. An RSA choice is "rsa" and its size, which the store
+    /// judges by <see cref="DkimKeySizes"/> like every other way in.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> KeyChoices =
     [
-        ("rsa2048", "RSA 2048 (recommended: every receiver checks it)"),
-        ("rsa3072", "RSA 3072"),
-        ("rsa4096", "RSA 4096 (needs two TXT strings; some DNS panels struggle)"),
-        ("rsa1024", "RSA 1024 (only for old DNS panels limited to 255 characters)"),
-        ("ed25519", "Ed25519 (RFC 8463; not every receiver checks it yet)"),
-        ("both", "Both: RSA 2048 and Ed25519, each under its own selector"),
+        ($"{DkimKeyTypeNames.Rsa}{DkimKeySizes.RecommendedRsaBits}", $"RSA {DkimKeySizes.RecommendedRsaBits} (recommended: every receiver checks it)"),
+        ($"{DkimKeyTypeNames.Rsa}3072", "RSA 3072"),
+        ($"{DkimKeyTypeNames.Rsa}{DkimKeySizes.MaximumRsaSigningBits}", $"RSA {DkimKeySizes.MaximumRsaSigningBits} (needs two TXT strings; some DNS panels struggle)"),
+        ($"{DkimKeyTypeNames.Rsa}{DkimKeySizes.MinimumRsaBits}", $"RSA {DkimKeySizes.MinimumRsaBits} (only for old DNS panels limited to 255 characters)"),
+        (DkimKeyTypeNames.Ed25519, "Ed25519 (RFC 8463; not every receiver checks it yet)"),
+        ("both", $"Both: RSA {DkimKeySizes.RecommendedRsaBits} and Ed25519, each under its own selector"),
     ];
 
     public static Markup Render(HttpContext context, string prefix, string suggested)
@@ -40,7 +43,7 @@ public static class KeyForms
         return Of($"""
             <section class="two" aria-label="Add a key">
             <div class="card"><h2>Generate a key</h2>{Form(context, prefix + "/generate", generate, "stack")}</div>
-            <div class="card"><h2>Import a key</h2><p class="hint">Weak keys (RSA under 1024 bits) are refused. The private key is encrypted at rest and never shown again.</p>{Form(context, prefix + "/import", import, "stack", upload: true)}</div>
+            <div class="card"><h2>Import a key</h2><p class="hint">Weak keys (RSA under {DkimKeySizes.MinimumRsaBits} bits) and RSA keys over {DkimKeySizes.MaximumRsaSigningBits} bits, which receivers need not check, are refused. The private key is encrypted at rest and never shown again.</p>{Form(context, prefix + "/import", import, "stack", upload: true)}</div>
             </section>
             """);
     }

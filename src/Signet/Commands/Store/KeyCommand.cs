@@ -2,6 +2,7 @@ using Signet.Admin.Api.Keys;
 using Signet.Cli;
 using Signet.Dkim;
 using Signet.Dkim.DnsText;
+using Signet.Dkim.Keys;
 using Signet.Store;
 using Signet.Store.Model;
 
@@ -16,13 +17,13 @@ public sealed class KeyCommand : StoreCommand
 
     public override string Summary => "generate, import, list, publish, activate, retire, revoke, delete, rotate or export stored keys";
 
-    protected override string Usage => """
+    protected override string Usage => $"""
         Usage: signet key ACTION (--domain DOMAIN | --server) [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
 
         A key is named by --selector (with --domain or --server) or by --id (as key list shows it).
         Its life: pending (generated or imported) → active (signing) → retiring (record kept) → revoked (p= empty) → deleted.
 
-          generate --selector S [--algorithm rsa|ed25519] [--bits 2048]   a new pending key, made here
+          generate --selector S [--algorithm rsa|ed25519] [--bits {DkimKeySizes.RecommendedRsaBits}]   a new pending key, made here
           import --selector S --key FILE         a key made elsewhere (PKCS#8 or PKCS#1 PEM, Ed25519 seed)
           list                                   the keys: selector, state, algorithm, record name, id, last DNS check
           dns [--selector S] [--format value|quoted|escaped|zone|json]
@@ -63,15 +64,14 @@ public sealed class KeyCommand : StoreCommand
 
     private static async Task<int> GenerateAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
-        var type = context.Options.Get("algorithm")?.ToLowerInvariant() switch
+        var type = DkimKeyType.Rsa;
+        if (context.Options.Get("algorithm") is { } algorithm && !DkimKeyTypeNames.TryParseChoice(algorithm, out type))
         {
-            null or "rsa" => DkimKeyType.Rsa,
-            "ed25519" => DkimKeyType.Ed25519,
-            { } other => throw new CliUsageException($"--algorithm {other}: expected rsa or ed25519"),
-        };
+            throw new CliUsageException($"--algorithm {algorithm}: expected {DkimKeyTypeNames.Choices}");
+        }
         int bits = context.Options.Get("bits") is { } text
-            ? int.TryParse(text, out int parsed) ? parsed : throw new CliUsageException($"--bits {text}: expected a number such as 2048")
-            : 2048;
+            ? int.TryParse(text, out int parsed) ? parsed : throw new CliUsageException($"--bits {text}: expected a number such as {DkimKeySizes.RecommendedRsaBits}")
+            : DkimKeySizes.RecommendedRsaBits;
         var request = new KeyGenerationRequest(context.Options.Require("selector"), type, bits);
         var key = StoreCommandContext.Ok(await context.Store.GenerateKeyAsync(StoreCommandContext.Actor, context.Owner(), request, cancellationToken)
             .ConfigureAwait(false));

@@ -28,9 +28,8 @@ public sealed partial class ApiStoreClient
     public async Task<StoreResult<KeyEntry>> GenerateKeyAsync(Actor actor, KeyOwner owner, KeyGenerationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        string algorithm = request.KeyType == DkimKeyType.Ed25519 ? "ed25519" : "rsa";
         return Map(await SendAsync<KeyView>(HttpMethod.Post, OwnerPath(owner) + "/keys",
-            new GenerateKeyRequest(request.Selector, algorithm, request.KeyType == DkimKeyType.Ed25519 ? null : request.RsaBits), cancellationToken).ConfigureAwait(false), ToEntry);
+            new GenerateKeyRequest(request.Selector, request.KeyType.ToTagValue(), request.KeyType == DkimKeyType.Ed25519 ? null : request.RsaBits), cancellationToken).ConfigureAwait(false), ToEntry);
     }
 
     public async Task<StoreResult<KeyEntry>> ImportKeyAsync(Actor actor, KeyOwner owner, string selector, ReadOnlyMemory<byte> privateKey, CancellationToken cancellationToken) =>
