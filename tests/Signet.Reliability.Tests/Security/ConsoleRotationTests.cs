@@ -109,6 +109,12 @@ public sealed class ConsoleRotationTests
         var after = await StatusAsync(world);
         Assert.Equal(before.Settings, after.Settings);
         Assert.Equal(before.RunNowRequested, after.RunNowRequested);
+
+        // The same form from the domain's own admin is taken: the 404 above is the scope, not a missing route.
+        using var own = await SignedInAsync(world, "dana");
+        using var taken = await PostAsync(own, Rotation + action, Form("spare-dns", "30"));
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal("/domains/mine.example/dkim", taken.Headers.Location!.OriginalString);
     }
 
     [Fact]
