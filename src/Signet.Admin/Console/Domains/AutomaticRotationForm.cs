@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Signet.Admin.Api.Rotation;
 using Signet.Admin.Console.Rendering;
 using Signet.Store;
 using Signet.Store.Access;
@@ -50,8 +51,8 @@ public static class AutomaticRotationForm
             <select id="rotation-publisher" name="publisher" aria-describedby="rotation-publisher-hint">{Option("", "By hand: you publish the records Signet shows", current.Publisher is null)}{publishers}</select></div>
             {TextField("interval", "Rotate every (days)", current.Interval is { } i ? Days(i) : string.Empty, required: false, id: "rotation-interval",
                 hint: "Empty: off. M3AAWG recommends rotating at least every six months; 90 days is common.")}
-            <div class="field"><label for="rotation-keys">Keys</label><select id="rotation-keys" name="keyKinds">{Choices(KeyKindChoices, Api.Rotation.RotationNames.Name(current.KeyKinds))}</select></div>
-            <div class="field"><label for="rotation-selectors">Selectors</label><select id="rotation-selectors" name="selectorScheme">{Choices(SelectorSchemeChoices, Api.Rotation.RotationNames.Name(current.SelectorScheme))}</select></div>
+            <div class="field"><label for="rotation-keys">Keys</label><select id="rotation-keys" name="keyKinds">{Choices(KeyKindChoices, RotationNames.Name(current.KeyKinds))}</select></div>
+            <div class="field"><label for="rotation-selectors">Selectors</label><select id="rotation-selectors" name="selectorScheme">{Choices(SelectorSchemeChoices, RotationNames.Name(current.SelectorScheme))}</select></div>
             {TextField("overlap", "Keep the old record after the switch (days)", Days(current.Overlap), id: "rotation-overlap",
                 hint: "Receivers may verify mail days after it was sent (queues, forwards), so the old record must stay. 7 by default.")}
             {TextField("revokedFor", "Keep the revoked record (days)", Days(current.RevokedRecordLifetime), id: "rotation-revoked",
