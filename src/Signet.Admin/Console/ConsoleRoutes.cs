@@ -11,6 +11,7 @@ public static class ConsoleRoutes
     public const string ServerDomains = "/server/domains";
     public const string ServerUsers = "/server/users";
     public const string ServerAudit = "/server/audit";
+    public const string ServerPublishers = "/server/publishers";
     public const string Account = "/account";
     public const string Domains = "/domains";
     public const string Check = "/check";
@@ -18,4 +19,8 @@ public static class ConsoleRoutes
     public const string Script = "/assets/console.js";
 
     public static string DomainDkim(string domain) => $"/domains/{Uri.EscapeDataString(domain)}/dkim";
+
+    public static string DomainRotation(string domain) => DomainDkim(domain) + "/rotation";
+
+    public static string ServerPublisher(string name) => $"{ServerPublishers}/{Uri.EscapeDataString(name)}";
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Signet.Admin.Console.Assets;
 using Signet.Admin.Console.Check;
 using Signet.Admin.Console.Domains;
+using Signet.Admin.Console.Publishers;
 using Signet.Admin.Console.Rendering;
 using Signet.Admin.Console.Security;
 using Signet.Admin.Console.ServerKey;
@@ -62,6 +63,7 @@ public static class SignetConsoleExtensions
         SignInPages.Map(anyone);
         ServerKeyPages.Map(serverAdmin);
         ServerDomainPages.Map(serverAdmin);
+        PublisherPages.Map(serverAdmin);
         UserPages.Map(serverAdmin);
         AuditPage.Map(serverAdmin);
         DomainPages.Map(signedIn);

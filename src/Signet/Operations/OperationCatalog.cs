@@ -14,10 +14,6 @@ public static class OperationCatalog
     /// copied off with the host's own tools, never handed to a session or a token.</summary>
     private const string BackupStaysOnTheHost = "a backup holds every private key; it is taken on the host itself";
 
-    /// <summary>The console shows each domain's rotation (publisher, step, next date, history) but has no forms to
-    /// change it yet: publishers and rotation settings are set with the CLI or the API.</summary>
-    private const string ConsoleRotationControlsPending = "the console shows the rotation; changing it is done with the CLI or the API for now";
-
     public static IReadOnlyList<Operation> Operations { get; } =
     [
         new("list the domains", "GET /domains", "GET /api/domains", "domain list"),
@@ -55,14 +51,14 @@ public static class OperationCatalog
 
         new("list the server-wide rotations", "GET /server/dkim", "GET /api/server/rotations", "key rotations --server"),
 
-        new("list the DNS publishers", OperationForm.NotOffered(ConsoleRotationControlsPending), "GET /api/publishers", "publisher list"),
-        new("add an RFC 2136 DNS publisher", OperationForm.NotOffered(ConsoleRotationControlsPending), "POST /api/publishers", "publisher add --name --primary --zone --key-name --secret-file"),
-        new("remove a DNS publisher", OperationForm.NotOffered(ConsoleRotationControlsPending), "DELETE /api/publishers/{name}", "publisher remove --name"),
+        new("list the DNS publishers", "GET /server/publishers", "GET /api/publishers", "publisher list"),
+        new("add an RFC 2136 DNS publisher", "POST /server/publishers/add", "POST /api/publishers", "publisher add --name --primary --zone --key-name --secret-file"),
+        new("remove a DNS publisher", "POST /server/publishers/{name}/remove", "DELETE /api/publishers/{name}", "publisher remove --name"),
         new("show a domain's automatic rotation", "GET /domains/{domain}/dkim", "GET /api/domains/{domain}/rotation", "rotation status --domain"),
-        new("set a domain's publisher and rotation", OperationForm.NotOffered(ConsoleRotationControlsPending), "PUT /api/domains/{domain}/rotation", "rotation set --domain --publisher --every --keys --selectors --overlap --revoked-for"),
-        new("rotate a domain's keys now", OperationForm.NotOffered(ConsoleRotationControlsPending), "POST /api/domains/{domain}/rotation/run-now", "rotation run-now --domain"),
-        new("pause a domain's automatic rotation", OperationForm.NotOffered(ConsoleRotationControlsPending), "POST /api/domains/{domain}/rotation/pause", "rotation pause --domain"),
-        new("resume a domain's automatic rotation", OperationForm.NotOffered(ConsoleRotationControlsPending), "POST /api/domains/{domain}/rotation/resume", "rotation resume --domain"),
+        new("set a domain's publisher and rotation", "POST /domains/{domain}/dkim/rotation", "PUT /api/domains/{domain}/rotation", "rotation set --domain --publisher --every --keys --selectors --overlap --revoked-for"),
+        new("rotate a domain's keys now", "POST /domains/{domain}/dkim/rotation/run-now", "POST /api/domains/{domain}/rotation/run-now", "rotation run-now --domain"),
+        new("pause a domain's automatic rotation", "POST /domains/{domain}/dkim/rotation/pause", "POST /api/domains/{domain}/rotation/pause", "rotation pause --domain"),
+        new("resume a domain's automatic rotation", "POST /domains/{domain}/dkim/rotation/resume", "POST /api/domains/{domain}/rotation/resume", "rotation resume --domain"),
 
         new("list the users", "GET /server/users", "GET /api/users", "user list"),
         new("add a user with a role", "POST /server/users/add", "POST /api/users", "user add --name --role --domain --password-file"),

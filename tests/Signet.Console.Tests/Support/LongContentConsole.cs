@@ -17,6 +17,9 @@ public sealed class LongContentConsole : IAsyncDisposable
     /// <summary>Labels of 61 and 57 characters: one unbreakable word of 127 characters.</summary>
     public const string LongDomain = "the-northern-region-outbound-relay-for-customer-notifications.accounts-payable-and-receivable-department-of-the-holding.example";
 
+    /// <summary>A publisher name of 64 characters, the longest the store accepts.</summary>
+    public const string LongPublisher = "northern-region-primary-for-the-holding-zones-with-long-names.01";
+
     public const string HostName = "outbound-relay-number-seventeen-of-the-northern-region-cluster.mail-infrastructure-of-the-holding.example";
 
     private readonly AuthoritativeDnsServer _dns;
@@ -36,6 +39,7 @@ public sealed class LongContentConsole : IAsyncDisposable
         ("/server/domains", ServerAdmin),
         ("/server/users", ServerAdmin),
         ("/server/audit", ServerAdmin),
+        ("/server/publishers", ServerAdmin),
         ("/domains/" + LongDomain + "/dkim", ServerAdmin),
         ("/check", ServerAdmin),
         ("/domains/" + LongDomain + "/dns?rua=dmarc-aggregate-reports-for-the-northern-region-relay@reports.example", ServerAdmin),
@@ -52,6 +56,7 @@ public sealed class LongContentConsole : IAsyncDisposable
         ("/domains/" + LongDomain + "/dkim/keys/{domain:retiring2024}/revoke", ServerAdmin),
         ("/domains/" + LongDomain + "/dkim/keys/{domain:revoked2023}/delete", ServerAdmin),
         ("/server/domains/" + LongDomain + "/remove", ServerAdmin),
+        ("/server/publishers/" + LongPublisher + "/remove", ServerAdmin),
         ("/domains/" + LongDomain + "/dkim/keys/{domain:ed2025}/delete", DomainAdmin),
     ];
 
@@ -122,6 +127,14 @@ public sealed class LongContentConsole : IAsyncDisposable
         var rotation = Require(await store.StartRotationAsync(admin, active.Id, "s2", token));
         Require(await store.CheckKeyDnsAsync(admin, rotation.NewKeyId, token));
         Require(await store.GenerateKeyAsync(admin, owner, new KeyGenerationRequest("ed2025", DkimKeyType.Ed25519), token));
+
+        // A publisher and a rotation that stopped, so the rotation card shows its form, its buttons and a long failure.
+        string secret = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray());
+        Require(await store.AddPublisherAsync(admin, new PublisherRequest(LongPublisher, "127.0.0.2:53", LongDomain, "signet-update-key-of-the-northern-region", secret), token));
+        Require(await store.SetRotationSettingsAsync(admin, LongDomain, new DomainRotationSettings { Publisher = LongPublisher, Interval = TimeSpan.FromDays(90) }, token));
+        Require(await store.RecordRotationStepAsync(LongDomain, "publishing s202612r._domainkey." + LongDomain,
+            "the primary 127.0.0.2:53 refused the update (REFUSED): allow the key signet-update-key-of-the-northern-region to update " + LongDomain,
+            DateTimeOffset.UtcNow.AddMinutes(1), false, token));
 
         var server = Require(await store.GenerateKeyAsync(admin, KeyOwner.Server, new KeyGenerationRequest("s1", DkimKeyType.Rsa, 4096), token));
         Require(await store.CheckKeyDnsAsync(admin, server.Id, token));

@@ -13,6 +13,7 @@ public sealed class ConsoleStoreOutageTests
         { "sam", "/server/domains" },
         { "sam", "/server/users" },
         { "sam", "/server/audit" },
+        { "sam", "/server/publishers" },
         { "dana", "/domains/mine.example/dns" },
     };
 

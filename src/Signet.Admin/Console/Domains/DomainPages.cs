@@ -22,6 +22,7 @@ public static class DomainPages
         signedIn.MapGet("/domains/{domain}/dkim", ShowAsync);
         signedIn.MapPost("/domains/{domain}/dkim/settings", SaveSettingsAsync);
         DnsRecordsPage.Map(signedIn);
+        AutomaticRotationActions.Map(signedIn);
         KeyActions.Map(signedIn, "/domains/{domain}/dkim",
             c => KeyOwner.ForDomain(RouteDomain(c)), c => ConsoleRoutes.DomainDkim(RouteDomain(c)));
     }
@@ -71,7 +72,7 @@ public static class DomainPages
         var snapshot = await store.GetPolicySnapshotAsync(context.RequestAborted);
         var keys = await KeyPanel.RenderAsync(context, store, actor, KeyOwner.ForDomain(domain.Name), page);
         var status = await SigningStatus.OfDomainAsync(store, actor, domain, context.RequestAborted);
-        var rotation = await AutomaticRotationPanel.RenderAsync(store, actor, domain.Name, context.RequestAborted);
+        var rotation = await AutomaticRotationPanel.RenderAsync(context, store, actor, domain.Name);
         var content = Of($"""
             <p class="lead">Keys for mail from @{domain.Name}: signatures with d={domain.Name} are aligned with the From domain, so DMARC passes on them.</p>
             <section class="two">

@@ -71,6 +71,7 @@ public static class Page
         {
             links.Add((ConsoleRoutes.ServerDkim, "Server DKIM", "server-dkim"));
             links.Add((ConsoleRoutes.ServerDomains, "Domains", "server-domains"));
+            links.Add((ConsoleRoutes.ServerPublishers, "DNS publishers", "server-publishers"));
             links.Add((ConsoleRoutes.ServerUsers, "Users", "server-users"));
             links.Add((ConsoleRoutes.ServerAudit, "Audit log", "server-audit"));
         }
