@@ -1,4 +1,5 @@
 using System.Net;
+using Signet.Dkim.Messages;
 using Signet.Milter.Server;
 
 namespace Signet.Milter;
@@ -51,7 +52,7 @@ public sealed record MilterOptions
     public int MaximumSignatures { get; init; } = 10;
 
     /// <summary>The header section is kept in memory until end of headers; Postfix's own limit is 100 KiB of header.</summary>
-    public int MaximumHeaderSize { get; init; } = 1024 * 1024;
+    public int MaximumHeaderSize { get; init; } = DkimHeaderSectionBuffer.DefaultMaximumBytes;
 
     /// <summary>Larger packets close the connection: see <see cref="Protocol.MilterFraming.DefaultMaximumPacketSize"/>.</summary>
     public int MaximumPacketSize { get; init; } = Protocol.MilterFraming.DefaultMaximumPacketSize;

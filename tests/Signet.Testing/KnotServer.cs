@@ -123,24 +123,7 @@ public sealed class KnotServer : IAsyncDisposable
         _process = null;
         using (process)
         {
-            if (!process.HasExited && PosixSignals.Terminate(process.Id))
-            {
-                using var timeout = new CancellationTokenSource(StopTimeout);
-                try
-                {
-                    await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Did not stop on SIGTERM; killed below.
-                }
-            }
-
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            await PosixSignals.StopAsync(process, StopTimeout).ConfigureAwait(false);
         }
     }
 

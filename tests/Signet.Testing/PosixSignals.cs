@@ -10,6 +10,31 @@ internal static class PosixSignals
 
     public static bool Terminate(int processId) => SendSignal(processId, TerminateSignal) == 0;
 
+    /// <summary>Stops a server as its init system would: SIGTERM, up to <paramref name="grace"/> to exit cleanly, then
+    /// SIGKILL to the whole tree. Waits for the exit either way, so its port and files are free afterwards.</summary>
+    public static async Task StopAsync(System.Diagnostics.Process process, TimeSpan grace)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        if (!process.HasExited && Terminate(process.Id))
+        {
+            using var timeout = new CancellationTokenSource(grace);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop on SIGTERM; killed below.
+            }
+        }
+
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SendSignal(int processId, int signal);

@@ -59,7 +59,7 @@ internal static class DkimKeyResolution
         if (record.KeyType != signature.Algorithm.KeyType())
         {
             return new DkimFailure(DkimFailureReason.KeyTypeMismatch,
-                $"the key record is k={record.KeyType.ToString().ToLowerInvariant()} but the signature is a={signature.Algorithm.ToTagValue()}");
+                $"the key record is k={record.KeyType.ToTagValue()} but the signature is a={signature.Algorithm.ToTagValue()}");
         }
 
         // RFC 6376 §3.6.1: h= lists the hash algorithms the key may be used with.

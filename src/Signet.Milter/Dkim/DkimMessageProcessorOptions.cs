@@ -1,4 +1,5 @@
 using System.Net;
+using Signet.Dkim.Messages;
 
 namespace Signet.Milter.Dkim;
 
@@ -23,7 +24,7 @@ public sealed record DkimMessageProcessorOptions
 
     public int MaximumSignatures { get; init; } = 10;
 
-    public int MaximumHeaderSize { get; init; } = 1024 * 1024;
+    public int MaximumHeaderSize { get; init; } = DkimHeaderSectionBuffer.DefaultMaximumBytes;
 
     /// <summary>The milter's settings (validated by the caller).</summary>
     public static DkimMessageProcessorOptions From(MilterOptions options)
