@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 
 namespace Signet.Testing;
 
@@ -24,7 +23,7 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
     private readonly List<string> _origins = [];
     private readonly Dictionary<string, IReadOnlyList<string>> _nameServers = [];
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("signet-nsd-");
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
     private int _port;
     private int _serial = 1;
@@ -220,44 +219,13 @@ public sealed class AuthoritativeDnsServer : IAsyncDisposable
         }
     }
 
-    private Process StartProcess(string path, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(path, arguments)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _directory.FullName,
-        };
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Record(line.Data);
-        process.ErrorDataReceived += (_, line) => Record(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
+    private Process StartProcess(string path, IEnumerable<string> arguments) =>
+        _output.Start(new ProcessStartInfo(path, arguments) { WorkingDirectory = _directory.FullName });
 
     private string Diagnostics()
     {
         string log = NsdConfiguration.LogPath(_directory.FullName);
-        lock (_output)
-        {
-            return _output + (File.Exists(log) ? File.ReadAllText(log) : string.Empty);
-        }
+        return _output + (File.Exists(log) ? File.ReadAllText(log) : string.Empty);
     }
 
     private string RequireZone(string origin)

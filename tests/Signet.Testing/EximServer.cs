@@ -18,7 +18,7 @@ public sealed class EximServer : IAsyncDisposable
     public static readonly IReadOnlyList<string> Packages = ["exim4-daemon-light", "libidn12", NssWrapper.Package];
 
     private readonly string _directory;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _daemon;
 
     private EximServer(string directory, IPEndPoint smtpEndpoint)
@@ -79,10 +79,7 @@ public sealed class EximServer : IAsyncDisposable
     public Task<string> DescribeAsync()
     {
         var text = new StringBuilder();
-        lock (_output)
-        {
-            text.Append(_output);
-        }
+        text.Append(_output);
 
         foreach (string log in Directory.EnumerateFiles(Path.Combine(_directory, "log")))
         {
@@ -138,22 +135,7 @@ public sealed class EximServer : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        _daemon = Process.Start(start) ?? throw new InvalidOperationException("Exim did not start");
-        _daemon.OutputDataReceived += (_, line) => Record(line.Data);
-        _daemon.ErrorDataReceived += (_, line) => Record(line.Data);
-        _daemon.BeginOutputReadLine();
-        _daemon.BeginErrorReadLine();
-    }
-
-    private void Record(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
+        _daemon = _output.Start(start);
     }
 
     private async Task WaitUntilListeningAsync()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Signet.Testing;
 
@@ -18,7 +17,7 @@ public sealed class KnotServer : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("signet-knot-");
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
 
     public required string Zone { get; init; }
@@ -142,44 +141,13 @@ public sealed class KnotServer : IAsyncDisposable
 
     public string Diagnostics()
     {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
+        return _output.ToString();
     }
 
     // A secondary answers SERVFAIL until its first transfer; the zone is served once it answers with the AA bit.
     private async Task<bool> ServesZoneAsync(CancellationToken cancellationToken) =>
         await DnsProbe.AnswersAsync(Endpoint, Zone, TimeSpan.FromMilliseconds(250), cancellationToken, requireAuthoritative: true).ConfigureAwait(false);
 
-    private Process StartProcess(string path, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(path, arguments)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _directory.FullName,
-        };
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Record(line.Data);
-        process.ErrorDataReceived += (_, line) => Record(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
+    private Process StartProcess(string path, IEnumerable<string> arguments) =>
+        _output.Start(new ProcessStartInfo(path, arguments) { WorkingDirectory = _directory.FullName });
 }

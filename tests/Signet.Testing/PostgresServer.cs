@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Signet.Testing;
 
@@ -13,7 +12,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("signet-pg-");
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
 
     public int Port { get; private set; }
@@ -215,31 +214,8 @@ public sealed class PostgresServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Record(line.Data);
-        process.ErrorDataReceived += (_, line) => Record(line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return _output.Start(start);
     }
 
-    private void Record(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
-    private string Diagnostics()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
-    }
+    private string Diagnostics() => _output.ToString();
 }
