@@ -14,10 +14,10 @@ public sealed partial class ConsoleAccountTests
     public async Task ChangePassword_WithTheCurrentOne_EndsTheOtherSessionAndKeepsThisOne()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var here = await SignedInAsync(world, "dana");
-        using var elsewhere = await SignedInAsync(world, "dana");
+        using var here = await ConsoleSession.SignedInAsync(world.Address, "dana");
+        using var elsewhere = await ConsoleSession.SignedInAsync(world.Address, "dana");
 
-        using var changed = await PostAsync(here, "/account/password", new() { ["current"] = SecurityWorld.Password, ["password"] = NewPassword, ["confirm"] = NewPassword });
+        using var changed = await here.PostFormAsync("/account/password", new() { ["current"] = SecurityWorld.Password, ["password"] = NewPassword, ["confirm"] = NewPassword });
 
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await here.Client.GetAsync(new Uri("/account", UriKind.Relative))).StatusCode);
@@ -33,9 +33,9 @@ public sealed partial class ConsoleAccountTests
     public async Task ChangePassword_Refused_SaysWhyAndChangesNothing(string current, string password, string confirm, string reason)
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
 
-        using var refused = await PostAsync(session, "/account/password", new() { ["current"] = current, ["password"] = password, ["confirm"] = confirm });
+        using var refused = await session.PostFormAsync("/account/password", new() { ["current"] = current, ["password"] = password, ["confirm"] = confirm });
         Assert.True(refused.StatusCode == HttpStatusCode.Redirect, $"{refused.StatusCode}: {await refused.Content.ReadAsStringAsync()}");
         string page = await session.Client.GetStringAsync(refused.Headers.Location!.OriginalString);
 
@@ -49,9 +49,9 @@ public sealed partial class ConsoleAccountTests
     public async Task ChangePassword_UnreadableForm_Is400NotAServerError(string password)
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
 
-        using var refused = await PostAsync(session, "/account/password", new() { ["current"] = SecurityWorld.Password, ["password"] = password, ["confirm"] = password });
+        using var refused = await session.PostFormAsync("/account/password", new() { ["current"] = SecurityWorld.Password, ["password"] = password, ["confirm"] = password });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.NotNull((await world.Store.AuthenticatePasswordAsync("dana", SecurityWorld.Password, CancellationToken.None)).Value);
@@ -61,9 +61,9 @@ public sealed partial class ConsoleAccountTests
     public async Task DomainAdmin_CreatesListsAndRevokesTheirOwnToken()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
 
-        using var created = await PostAsync(session, "/account/tokens", new() { ["description"] = "dns script", ["expiresInDays"] = "30" });
+        using var created = await session.PostFormAsync("/account/tokens", new() { ["description"] = "dns script", ["expiresInDays"] = "30" });
         string secret = WebUtility.HtmlDecode(Secret().Match(await created.Content.ReadAsStringAsync()).Value);
         Assert.StartsWith("sgt_", secret, StringComparison.Ordinal);
         string account = await session.Client.GetStringAsync(new Uri("/account", UriKind.Relative));
@@ -73,7 +73,7 @@ public sealed partial class ConsoleAccountTests
         var token = (await world.Store.ListTokensAsync(dana, CancellationToken.None)).Value!.Single(t => t.Description == "dns script");
         Assert.NotNull(token.ExpiresAt);
 
-        using var revoked = await PostAsync(session, $"/account/tokens/{token.Id}/revoke", []);
+        using var revoked = await session.PostFormAsync($"/account/tokens/{token.Id}/revoke", []);
 
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Null((await world.Store.AuthenticateTokenAsync(secret, CancellationToken.None)).Value);
@@ -83,10 +83,10 @@ public sealed partial class ConsoleAccountTests
     public async Task DomainAdmin_RevokingAnotherUsersToken_IsRefusedAndTheTokenStillWorks()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
         var olgasToken = (await world.Store.ListTokensAsync(Actor.LocalAdministrator, CancellationToken.None)).Value!.Single(t => t.UserName == "olga");
 
-        using var refused = await PostAsync(session, $"/account/tokens/{olgasToken.Id}/revoke", []);
+        using var refused = await session.PostFormAsync($"/account/tokens/{olgasToken.Id}/revoke", []);
         string page = await session.Client.GetStringAsync(refused.Headers.Location!.OriginalString);
 
         Assert.Contains("there is no token", page, StringComparison.Ordinal);
@@ -101,27 +101,13 @@ public sealed partial class ConsoleAccountTests
     public async Task CreateToken_HostileExpiry_IsRefusedWithoutAToken(string days)
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
 
-        using var refused = await PostAsync(session, "/account/tokens", new() { ["description"] = "x", ["expiresInDays"] = days });
+        using var refused = await session.PostFormAsync("/account/tokens", new() { ["description"] = "x", ["expiresInDays"] = days });
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var dana = (await world.Store.AuthenticateTokenAsync(world.Tokens[Caller.OwnDomainAdmin], CancellationToken.None)).Value!;
         Assert.Single((await world.Store.ListTokensAsync(dana, CancellationToken.None)).Value!);
-    }
-
-    private static async Task<ConsoleSession> SignedInAsync(SecurityWorld world, string name)
-    {
-        var session = new ConsoleSession(world.Address);
-        using var signIn = await session.SignInAsync(name, SecurityWorld.Password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return session;
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(ConsoleSession session, string path, Dictionary<string, string> fields)
-    {
-        fields[ConsoleSession.FormField] = await session.FormTokenAsync("/account");
-        return await session.Client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
     }
 
     [GeneratedRegex("sgt_[A-Za-z0-9_-]{40,}")]

@@ -15,9 +15,9 @@ public sealed class ConsoleRotationTests
     public async Task RotationForm_Saved_IsWhatTheStoreHoldsAndThePageShows()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
 
-        using var saved = await PostAsync(session, Rotation, Form("spare-dns", "30", keyKinds: "both", selectorScheme: "counter", overlap: "5", revokedFor: "3"));
+        using var saved = await session.PostFormAsync(Rotation, Form("spare-dns", "30", keyKinds: "both", selectorScheme: "counter", overlap: "5", revokedFor: "3"));
         string page = await FollowAsync(session, saved);
 
         var settings = await SettingsAsync(world);
@@ -37,10 +37,10 @@ public sealed class ConsoleRotationTests
     public async Task RotationForm_IntervalWithoutPublisher_ShowsTheStoresRefusalInRedAndChangesNothing()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
         var before = await SettingsAsync(world);
 
-        using var refused = await PostAsync(session, Rotation, Form("", "30"));
+        using var refused = await session.PostFormAsync(Rotation, Form("", "30"));
         string page = WebUtility.HtmlDecode(await FollowAsync(session, refused));
 
         Assert.Contains("class=\"flash bad\" role=\"alert\"", page, StringComparison.Ordinal);
@@ -62,10 +62,10 @@ public sealed class ConsoleRotationTests
     public async Task RotationForm_HostileDays_IsRefusedWithTheReasonAndChangesNothing(string interval, string overlap, string reason)
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
         var before = await SettingsAsync(world);
 
-        using var refused = await PostAsync(session, Rotation, Form("mine-dns", interval, overlap: overlap));
+        using var refused = await session.PostFormAsync(Rotation, Form("mine-dns", interval, overlap: overlap));
         string page = WebUtility.HtmlDecode(await FollowAsync(session, refused));
 
         Assert.Contains("class=\"flash bad\"", page, StringComparison.Ordinal);
@@ -80,10 +80,10 @@ public sealed class ConsoleRotationTests
     public async Task RotationForm_UnknownOrHostilePublisher_IsRefusedEncodedAndChangesNothing(string publisher)
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
         var before = await SettingsAsync(world);
 
-        using var refused = await PostAsync(session, Rotation, Form(publisher, "30"));
+        using var refused = await session.PostFormAsync(Rotation, Form(publisher, "30"));
         string raw = await FollowAsync(session, refused);
 
         Assert.Contains("class=\"flash bad\"", raw, StringComparison.Ordinal);
@@ -100,10 +100,10 @@ public sealed class ConsoleRotationTests
     public async Task OtherDomainAdmin_PostingToThisDomainsRotation_Is404AndChangesNothing(string action)
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "olga");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "olga");
         var before = await StatusAsync(world);
 
-        using var refused = await PostAsync(session, Rotation + action, Form("spare-dns", "30"));
+        using var refused = await session.PostFormAsync(Rotation + action, Form("spare-dns", "30"));
 
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         var after = await StatusAsync(world);
@@ -111,8 +111,8 @@ public sealed class ConsoleRotationTests
         Assert.Equal(before.RunNowRequested, after.RunNowRequested);
 
         // The same form from the domain's own admin is taken: the 404 above is the scope, not a missing route.
-        using var own = await SignedInAsync(world, "dana");
-        using var taken = await PostAsync(own, Rotation + action, Form("spare-dns", "30"));
+        using var own = await ConsoleSession.SignedInAsync(world.Address, "dana");
+        using var taken = await own.PostFormAsync(Rotation + action, Form("spare-dns", "30"));
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         Assert.Equal("/domains/mine.example/dkim", taken.Headers.Location!.OriginalString);
     }
@@ -121,19 +121,19 @@ public sealed class ConsoleRotationTests
     public async Task PauseRunNowAndResume_ThroughTheButtons_ReachTheStoreAndThePageOffersTheOtherButton()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
 
-        string paused = await FollowAsync(session, await PostAsync(session, Rotation + "/pause", []));
+        string paused = await FollowAsync(session, await session.PostFormAsync(Rotation + "/pause", []));
         Assert.True((await StatusAsync(world)).Settings.Paused);
         Assert.Contains($"action=\"{Rotation}/resume\"", paused, StringComparison.Ordinal);
         Assert.DoesNotContain($"action=\"{Rotation}/pause\"", paused, StringComparison.Ordinal);
 
         // Saving the settings form keeps the pause: it is not one of its fields.
-        await FollowAsync(session, await PostAsync(session, Rotation, Form("mine-dns", "60")));
+        await FollowAsync(session, await session.PostFormAsync(Rotation, Form("mine-dns", "60")));
         Assert.True((await StatusAsync(world)).Settings.Paused);
 
-        await FollowAsync(session, await PostAsync(session, Rotation + "/resume", []));
-        string requested = await FollowAsync(session, await PostAsync(session, Rotation + "/run-now", []));
+        await FollowAsync(session, await session.PostFormAsync(Rotation + "/resume", []));
+        string requested = await FollowAsync(session, await session.PostFormAsync(Rotation + "/run-now", []));
         var status = await StatusAsync(world);
         Assert.False(status.Settings.Paused);
         Assert.True(status.RunNowRequested);
@@ -144,10 +144,10 @@ public sealed class ConsoleRotationTests
     public async Task RunNow_WithRotationOff_ShowsTheStoresRefusalInRed()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
-        await FollowAsync(session, await PostAsync(session, Rotation, Form("", "")));
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
+        await FollowAsync(session, await session.PostFormAsync(Rotation, Form("", "")));
 
-        string page = WebUtility.HtmlDecode(await FollowAsync(session, await PostAsync(session, Rotation + "/run-now", [])));
+        string page = WebUtility.HtmlDecode(await FollowAsync(session, await session.PostFormAsync(Rotation + "/run-now", [])));
 
         Assert.Contains("class=\"flash bad\"", page, StringComparison.Ordinal);
         Assert.Contains("has no automatic rotation", page, StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public sealed class ConsoleRotationTests
     public async Task PublishersPage_ListsThePublishersButNeverTheSecret()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "sam");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "sam");
 
         using var response = await session.Client.GetAsync(new Uri("/server/publishers", UriKind.Relative));
         string page = await response.Content.ReadAsStringAsync();
@@ -181,10 +181,10 @@ public sealed class ConsoleRotationTests
     public async Task AddPublisher_BadPrimary_ShowsTheReasonNeverTheSecretAndAddsNothing(string primary, string reason)
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "sam");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "sam");
         string secret = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray());
 
-        using var refused = await PostAsync(session, "/server/publishers/add", new()
+        using var refused = await session.PostFormAsync("/server/publishers/add", new()
         {
             ["name"] = "new-dns", ["primary"] = primary, ["zone"] = SecurityWorld.Mine, ["keyName"] = "k", ["secret"] = secret,
         });
@@ -204,9 +204,9 @@ public sealed class ConsoleRotationTests
     public async Task AddPublisher_BadSecret_SaysSoWithoutEchoingIt(string secret)
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "sam");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "sam");
 
-        using var refused = await PostAsync(session, "/server/publishers/add", new()
+        using var refused = await session.PostFormAsync("/server/publishers/add", new()
         {
             ["name"] = "new-dns", ["primary"] = "127.0.0.2:53", ["zone"] = SecurityWorld.Mine, ["keyName"] = "k", ["secret"] = secret,
         });
@@ -221,9 +221,9 @@ public sealed class ConsoleRotationTests
     public async Task AddPublisher_Valid_IsListedAndChoosableOnTheDomainPage()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "sam");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "sam");
 
-        string page = await FollowAsync(session, await PostAsync(session, "/server/publishers/add", new()
+        string page = await FollowAsync(session, await session.PostFormAsync("/server/publishers/add", new()
         {
             ["name"] = "new-dns", ["primary"] = "127.0.0.3:5353", ["zone"] = SecurityWorld.Mine, ["keyName"] = "k", ["secret"] = SecurityWorld.PublisherSecret,
         }));
@@ -239,21 +239,21 @@ public sealed class ConsoleRotationTests
     public async Task RemovePublisher_AsksFirstThenRemoves_AndRefusesOneADomainUses()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "sam");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "sam");
 
         using var ask = await session.Client.GetAsync(new Uri("/server/publishers/spare-dns/remove", UriKind.Relative));
         string confirm = await ask.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
         Assert.Contains("Yes, remove spare-dns", confirm, StringComparison.Ordinal);
 
-        using var unconfirmed = await PostAsync(session, "/server/publishers/spare-dns/remove", []);
+        using var unconfirmed = await session.PostFormAsync("/server/publishers/spare-dns/remove", []);
         Assert.Equal("/server/publishers/spare-dns/remove", unconfirmed.Headers.Location!.OriginalString);
         Assert.Contains(await PublisherNamesAsync(world), n => n == "spare-dns");
 
-        await FollowAsync(session, await PostAsync(session, "/server/publishers/spare-dns/remove", new() { ["confirmed"] = "yes" }));
+        await FollowAsync(session, await session.PostFormAsync("/server/publishers/spare-dns/remove", new() { ["confirmed"] = "yes" }));
         Assert.DoesNotContain(await PublisherNamesAsync(world), n => n == "spare-dns");
 
-        string inUse = WebUtility.HtmlDecode(await FollowAsync(session, await PostAsync(session, "/server/publishers/mine-dns/remove", new() { ["confirmed"] = "yes" })));
+        string inUse = WebUtility.HtmlDecode(await FollowAsync(session, await session.PostFormAsync("/server/publishers/mine-dns/remove", new() { ["confirmed"] = "yes" })));
         Assert.Contains("class=\"flash bad\"", inUse, StringComparison.Ordinal);
         Assert.Contains("still publishes for mine.example", inUse, StringComparison.Ordinal);
         Assert.Contains(await PublisherNamesAsync(world), n => n == "mine-dns");
@@ -266,7 +266,7 @@ public sealed class ConsoleRotationTests
     public async Task DomainAdmin_PublishersPage_IsForbidden()
     {
         await using var world = await SecurityWorld.StartAsync();
-        using var session = await SignedInAsync(world, "dana");
+        using var session = await ConsoleSession.SignedInAsync(world.Address, "dana");
 
         using var response = await session.Client.GetAsync(new Uri("/server/publishers", UriKind.Relative));
 
@@ -289,20 +289,6 @@ public sealed class ConsoleRotationTests
 
     private static async Task<IReadOnlyList<string>> PublisherNamesAsync(SecurityWorld world) =>
         (await world.Store.ListPublishersAsync(Actor.LocalAdministrator, CancellationToken.None)).Value!.Select(p => p.Name).ToList();
-
-    private static async Task<ConsoleSession> SignedInAsync(SecurityWorld world, string name)
-    {
-        var session = new ConsoleSession(world.Address);
-        using var signIn = await session.SignInAsync(name, SecurityWorld.Password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return session;
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(ConsoleSession session, string path, Dictionary<string, string> fields)
-    {
-        fields[ConsoleSession.FormField] = await session.FormTokenAsync("/account");
-        return await session.Client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
-    }
 
     /// <summary>The page a POST redirected to, with its flash; fails when the POST did not redirect.</summary>
     private static async Task<string> FollowAsync(ConsoleSession session, HttpResponseMessage response)

@@ -42,6 +42,24 @@ internal sealed partial class ConsoleSession : IDisposable
         }));
     }
 
+    /// <summary>A session signed in as <paramref name="name"/> with the tests' password (the sign-in must redirect).</summary>
+    public static async Task<ConsoleSession> SignedInAsync(Uri address, string name)
+    {
+        var session = new ConsoleSession(address);
+        using var signIn = await session.SignInAsync(name, SecurityWorld.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return session;
+    }
+
+    /// <summary>Posts a console form with this session's anti-forgery token (taken from the account page, which every
+    /// signed-in user may open).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields[FormField] = await FormTokenAsync("/account");
+        return await Client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
     public void Dispose()
     {
         Client.Dispose();
