@@ -4,17 +4,26 @@
 # relaxed/relaxed with the same RSA-2048 key. Prints messages/s for each, and for each milter its CPU seconds
 # per message (utime+stime from /proc/PID/stat, before and after) and its peak RSS (VmHWM).
 #
+# With `--milters relay` the row is Postfix -> `signet serve --relay` -> smtp-sink (Postfix's relayhost is the relay,
+# which signs and passes the message on), beside the "none" row's Postfix -> smtp-sink directly.
+# With --inbound the flow is the receiving side: every message arrives carrying two signatures (RSA-2048 and Ed25519,
+# d=example.org) whose keys a private nsd on loopback serves; Signet treats loopback as outside (no internal network)
+# and verifies, adding Authentication-Results. The last column then counts dkim=pass results.
+# Each row also gives the whole machine's CPU (all processes, from /proc/stat) per message and how busy the cores
+# were: when Postfix alone keeps the cores busy, any CPU a milter adds per message lowers the rate in proportion.
+#
 # Usage: sudo bash bench/mailflow.sh [MESSAGES] [MESSAGE_BYTES] [--sessions N] [--keys rsa|rsa+ed25519]
-#                                    [--milters "none signet opendkim"] [--runs N]
+#                                    [--milters "none signet relay opendkim"] [--runs N] [--inbound]
 #   MESSAGES, MESSAGE_BYTES  defaults 5000 and 2000
 #   --sessions N             concurrent SMTP sessions of smtp-source (default 10)
 #   --keys rsa+ed25519       Signet signs every message twice: RSA-2048 (s1) and Ed25519 (s2); OpenDKIM, which
 #                            signs with one key, keeps RSA-2048
-#   --milters LIST           which rows to measure, in this order (default all three)
+#   --milters LIST           which rows to measure, in this order (default: none signet opendkim)
+#   --inbound                verify instead of sign (rows none and signet only)
 #   --runs N                 repeat the rows N times, in turns, so a burst of load from elsewhere falls on each alike
 #   --serve-env "K=V ..."    environment for `signet serve` only, e.g. "DOTNET_GCgen0size=0x400000" to try a GC
 #                            setting without rebuilding (the runtime reads DOTNET_* as it reads runtimeconfig.json)
-# Needs: root, postfix (smtp-source, smtp-sink), opendkim, the .NET SDK.
+# Needs: root, postfix (smtp-source, smtp-sink), opendkim, nsd (for --inbound), the .NET SDK.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 positional=()
@@ -23,6 +32,7 @@ keys=rsa
 milters="none signet opendkim"
 runs=1
 serve_env=""
+inbound=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sessions) sessions="$2"; shift 2 ;;
@@ -30,6 +40,7 @@ while [[ $# -gt 0 ]]; do
     --milters) milters="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --serve-env) serve_env="$2"; shift 2 ;;
+    --inbound) inbound=true; shift ;;
     --*) echo "unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
     *) positional+=("$1"); shift ;;
   esac
@@ -63,12 +74,80 @@ if [[ "$keys" == rsa+ed25519 ]]; then
   "${signet[@]}" key activate --domain example.com --selector s2 --force --data "$work/data" >/dev/null 2>&1
 fi
 
+# What smtp-source sends: a generated message of MESSAGE_BYTES, or (--inbound) one message signed twice elsewhere.
+source_message=(-l "$size")
+serve_args=()
+if $inbound; then
+  # The sender's domain and keys are not in Signet's store: only its DNS knows them, a private nsd on loopback.
+  "${signet[@]}" keygen --algorithm rsa --bits 2048 --out "$work/org-rsa.pem" >/dev/null 2>&1
+  "${signet[@]}" keygen --algorithm ed25519 --out "$work/org-ed25519.pem" >/dev/null 2>&1
+  mkdir -p "$work/nsd"
+  {
+    printf '$ORIGIN example.org.\n$TTL 3600\n@ IN SOA ns.example.org. hostmaster.example.org. 1 3600 600 86400 60\n@ IN NS ns.example.org.\n'
+    "${signet[@]}" dns-record --key "$work/org-rsa.pem" --domain example.org --selector s1 --format zone
+    "${signet[@]}" dns-record --key "$work/org-ed25519.pem" --domain example.org --selector s2 --format zone
+  } > "$work/nsd/example.org.zone"
+  dns_port="$(free_port)"
+  cat > "$work/nsd/nsd.conf" <<CONF
+server:
+  ip-address: 127.0.0.1
+  port: $dns_port
+  do-ip6: no
+  username: ""
+  chroot: ""
+  zonesdir: "$work/nsd"
+  pidfile: "$work/nsd/nsd.pid"
+  database: ""
+  zonelistfile: "$work/nsd/zone.list"
+  xfrdfile: "$work/nsd/xfrd.state"
+  xfrdir: "$work/nsd"
+  logfile: "$work/nsd/nsd.log"
+  server-count: 1
+remote-control:
+  control-enable: no
+zone:
+  name: "example.org"
+  zonefile: "example.org.zone"
+CONF
+  /usr/sbin/nsd -d -c "$work/nsd/nsd.conf" &
+  children+=("$!")
+  wait_for_port "$dns_port"
+  python3 - "$size" > "$work/inbound-unsigned.eml" <<'PY2'
+import sys
+size = int(sys.argv[1])
+head = ("From: Alice <alice@example.org>\nTo: Bob <bob@example.net>\nSubject: mail flow, inbound\n"
+        "Date: Sun, 06 Dec 2026 12:00:00 +0000\nMessage-ID: <inbound@example.org>\n\n")
+line = "The quick brown fox jumps over the lazy dog, and the message grows to its size.\n"
+body = line * max(1, (size - len(head)) // len(line))
+sys.stdout.write(head + body)
+PY2
+  "${signet[@]}" sign --domain example.org --key "$work/org-rsa.pem" --selector s1 --key "$work/org-ed25519.pem" --selector s2 \
+    < "$work/inbound-unsigned.eml" > "$work/inbound.eml"
+  source_message=(-F "$work/inbound.eml")
+  # Loopback is outside here (a documentation network is the only internal one), so Signet verifies.
+  serve_args=(--resolver "127.0.0.1:$dns_port" --internal-network 192.0.2.0/24)
+fi
+
 start_signet() {
   local port="$1"
   # shellcheck disable=SC2086 # serve_env is a list of K=V words
   env $serve_env "${signet[@]}" serve --data "$work/data" --milter "127.0.0.1:$port" --urls "http://127.0.0.1:$(free_port)" \
-    > "$work/serve.log" 2>&1 &
+    "${serve_args[@]}" > "$work/serve.log" 2>&1 &
   echo $!
+}
+
+# The relay row: serve's SMTP relay listens on PORT and passes each signed message on to NEXT_HOP.
+start_relay() {
+  local port="$1" next_hop="$2"
+  # shellcheck disable=SC2086 # serve_env is a list of K=V words
+  env $serve_env "${signet[@]}" serve --data "$work/data" --milter "127.0.0.1:$(free_port)" --urls "http://127.0.0.1:$(free_port)" \
+    --relay "127.0.0.1:$port" --next-hop "127.0.0.1:$next_hop" "${serve_args[@]}" > "$work/serve.log" 2>&1 &
+  echo $!
+}
+
+# Busy and total jiffies of the whole machine (all cores), from the first line of /proc/stat.
+machine_jiffies() {
+  awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total - $5 - $6, total; exit }' /proc/stat
 }
 
 start_opendkim() {
@@ -93,41 +172,56 @@ CONF
 
 run() {
   local label="$1" name="$2" start="$3"
-  local dir="$work/postfix-$name" smtp sink milter_port="" pid="" milter="" idle="–"
+  local dir="$work/postfix-$name" smtp sink milter_port="" pid="" milter="" idle="–" next_hop
   smtp="$(free_port)"
   sink="$(free_port)"
+  next_hop="$sink"
   install -d -o postfix "$work/sink-$name"
   /usr/sbin/smtp-sink -u postfix -D "$work/sink-$name/dump" -h sink.signet.test "127.0.0.1:$sink" 256 &
   local sink_pid=$!
   children+=("$sink_pid")
   if [[ -n "$start" ]]; then
     milter_port="$(free_port)"
-    pid="$($start "$milter_port")"
+    pid="$($start "$milter_port" "$sink")"
     children+=("$pid")
     wait_for_port "$milter_port"
-    milter="inet:127.0.0.1:$milter_port"
+    if [[ "$start" == start_relay ]]; then
+      next_hop="$milter_port"
+    else
+      milter="inet:127.0.0.1:$milter_port"
+    fi
     # Resident memory with everything up and no mail yet, once start-up work has settled.
     sleep 10
     idle="$(awk '/^VmRSS:/ { printf "%.0f MB", $2 / 1024 }' "/proc/$pid/status")"
   fi
-  postfix_start "$dir" "$smtp" "$sink" "$milter"
-  # Warm up (JIT, connections), then measure.
-  /usr/sbin/smtp-source -s 2 -m 50 -l "$size" -f alice@example.com -t bob@example.net "127.0.0.1:$smtp"
+  postfix_start "$dir" "$smtp" "$next_hop" "$milter"
+  # Warm up (JIT, connections, the key cache), then measure.
+  /usr/sbin/smtp-source -s 2 -m 50 "${source_message[@]}" -f alice@example.com -t bob@example.net "127.0.0.1:$smtp"
   until [[ "$(postfix_sent "$dir")" -ge 50 ]]; do sleep 0.1; done
-  local cpu_before=0 began ended
+  local cpu_before=0 began ended machine_before machine_after
   [[ -n "$pid" ]] && cpu_before="$(cpu_seconds "$pid")"
+  machine_before="$(machine_jiffies)"
   began="$(date +%s.%N)"
-  /usr/sbin/smtp-source -s "$sessions" -m "$messages" -l "$size" -f alice@example.com -t bob@example.net "127.0.0.1:$smtp"
+  /usr/sbin/smtp-source -s "$sessions" -m "$messages" "${source_message[@]}" -f alice@example.com -t bob@example.net "127.0.0.1:$smtp"
   until [[ "$(postfix_sent "$dir")" -ge $((messages + 50)) ]]; do sleep 0.05; done
   ended="$(date +%s.%N)"
-  local rate cpu="–" rss="–" signed
+  machine_after="$(machine_jiffies)"
+  local rate cpu="–" rss="–" signed machine
   rate="$(awk -v n="$messages" -v a="$began" -v b="$ended" 'BEGIN { printf "%.0f", n / (b - a) }')"
+  # The whole machine: CPU per message (every process, kernel included) and the share of the cores that was busy.
+  machine="$(awk -v b="$machine_before" -v a="$machine_after" -v n="$messages" -v ticks="$(getconf CLK_TCK)" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); busy = y[1] - x[1]; total = y[2] - x[2]
+    printf "%.0f µs, %.0f%% busy", busy / ticks / n * 1e6, 100 * busy / total }')"
   if [[ -n "$pid" ]]; then
     cpu="$(awk -v a="$cpu_before" -v b="$(cpu_seconds "$pid")" -v n="$messages" 'BEGIN { printf "%.0f µs", (b - a) / n * 1e6 }')"
     rss="$(awk -v k="$(peak_rss_kb "$pid")" 'BEGIN { printf "%.0f MB", k / 1024 }')"
   fi
-  signed="$(cat "$work/sink-$name"/* | grep -c '^DKIM-Signature:' || true)"
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$rate" "$cpu" "$idle" "$rss" "$signed for $((messages + 50)) messages"
+  if $inbound; then
+    signed="$( (cat "$work/sink-$name"/* | grep -o "dkim=pass" || true) | wc -l) dkim=pass"
+  else
+    signed="$(cat "$work/sink-$name"/* | grep -c '^DKIM-Signature:' || true)"
+  fi
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rate" "$machine" "$cpu" "$idle" "$rss" "$signed for $((messages + 50)) messages"
   postfix_stop "$dir"
   kill "$sink_pid" 2>/dev/null || true
   rm -rf "$work/sink-$name"
@@ -138,17 +232,25 @@ run() {
   fi
 }
 
-echo "Mail flow: $messages messages of $size bytes over $sessions SMTP sessions, Signet signing with $keys${serve_env:+, serve with $serve_env}, $(nproc) cores, $(date -u +%Y-%m-%d)"
+counted="DKIM signatures delivered"
+if $inbound; then
+  counted="dkim=pass results delivered"
+  what="Signet verifying two signatures (RSA-2048 + Ed25519, keys from nsd on loopback)"
+else
+  what="Signet signing with $keys"
+fi
+echo "Mail flow: $messages messages of $size bytes over $sessions SMTP sessions, $what${serve_env:+, serve with $serve_env}, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-echo "| Postfix with | messages/s | milter CPU per message | milter idle RSS | milter peak RSS | DKIM signatures delivered |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| Postfix with | messages/s | machine CPU per message | Signet CPU per message | Signet idle RSS | Signet peak RSS | $counted |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for run in $(seq "$runs"); do
   for milter in $milters; do
     case "$milter" in
       none) run "no milter" "none-$run" "" ;;
-      signet) run "Signet" "signet-$run" start_signet ;;
+      signet) run "Signet milter" "signet-$run" start_signet ;;
+      relay) run "Signet relay" "relay-$run" start_relay ;;
       opendkim) run "OpenDKIM" "opendkim-$run" start_opendkim ;;
-      *) echo "unknown milter $milter (none, signet, opendkim)" >&2; exit 2 ;;
+      *) echo "unknown milter $milter (none, signet, relay, opendkim)" >&2; exit 2 ;;
     esac
   done
 done

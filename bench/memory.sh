@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Peak memory for a 1 GB message: piped through `signet sign` (peak RSS from /usr/bin/time -v), and sent through
 # a private Postfix with `signet serve` as its milter (serve's VmHWM from /proc/PID/status). The message is
-# generated as it is sent and never held anywhere but Postfix's queue.
+# generated as it is sent and never held anywhere but Postfix's queue. Then a message of RELAY_BYTES through
+# Postfix -> `signet serve --relay` -> smtp-sink: the relay spools what it cannot hold to a 0600 file, so its resident
+# memory (which bounds the managed heap's growth from above) must grow by far less than the message.
 #
-# Usage: sudo bash bench/memory.sh [BYTES]        (default 1073741824)
+# Usage: sudo bash bench/memory.sh [BYTES] [RELAY_BYTES]     (defaults 1073741824 and 52428800)
 # Needs: root, postfix (smtp-source, smtp-sink), /usr/bin/time, about 2 GB free below /tmp.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bytes="${1:-1073741824}"
+relay_bytes="${2:-52428800}"
 source "$here/mailflow/postfix.sh"
 work="$(mktemp -d /tmp/signet-memory-XXXXXX)"
 chmod 755 "$work"   # Postfix daemons run as the postfix user
@@ -15,6 +18,7 @@ children=()
 cleanup() {
   for pid in "${children[@]}"; do kill "$pid" 2>/dev/null || true; done
   [[ -d "$work/postfix" ]] && postfix_stop "$work/postfix"
+  [[ -d "$work/postfix-relay" ]] && postfix_stop "$work/postfix-relay"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -84,3 +88,38 @@ done
 ended="$(date +%s.%N)"
 printf '| `signet serve` milter, 1 message through Postfix (VmHWM; %s MB before the message) | %.0f MB | %.0f s |\n' \
   "$((before / 1024))" "$(echo "$(peak_rss_kb "$serve") / 1024" | bc -l)" "$(echo "$ended - $began" | bc)"
+postfix_stop "$work/postfix"
+
+# 3. The relay: one message of RELAY_BYTES, Postfix -> signet serve --relay -> smtp-sink (which keeps it, to count
+#    the signature).
+relay_port="$(free_port)"
+relay_sink="$(free_port)"
+install -d -o postfix "$work/relay-sink"
+/usr/sbin/smtp-sink -u postfix -D "$work/relay-sink/dump" -h sink.signet.test "127.0.0.1:$relay_sink" 16 &
+children+=($!)
+"${signet[@]}" serve --data "$work/data" --milter "127.0.0.1:$(free_port)" --urls "http://127.0.0.1:$(free_port)" \
+  --relay "127.0.0.1:$relay_port" --next-hop "127.0.0.1:$relay_sink" > "$work/relay.log" 2>&1 &
+relay=$!
+children+=("$relay")
+wait_for_port "$relay_port"
+smtp="$(free_port)"
+postfix_start "$work/postfix-relay" "$smtp" "$relay_port" ""
+# A small message first, so that start-up work (JIT, the first signature) is not counted as the large one's.
+/usr/sbin/smtp-source -m 1 -l 2000 -f alice@example.com -t bob@example.net "127.0.0.1:$smtp"
+until [[ "$(postfix_sent "$work/postfix-relay")" -ge 1 ]]; do sleep 0.2; done
+before="$(peak_rss_kb "$relay")"
+began="$(date +%s.%N)"
+/usr/sbin/smtp-source -m 1 -l "$relay_bytes" -f alice@example.com -t bob@example.net "127.0.0.1:$smtp"
+until [[ "$(postfix_sent "$work/postfix-relay")" -ge 2 ]]; do
+  if grep -q 'status=bounced\|status=deferred' "$work/postfix-relay/maillog" 2>/dev/null; then
+    grep 'status=' "$work/postfix-relay/maillog" >&2
+    exit 1
+  fi
+  sleep 0.2
+done
+ended="$(date +%s.%N)"
+after="$(peak_rss_kb "$relay")"
+signed="$(cat "$work/relay-sink"/* | grep -c '^DKIM-Signature:' || true)"
+printf '| `signet serve --relay`, 1 message of %s bytes through Postfix (VmHWM %s MB before it; growth %s MB; signed: %s of 2) | %.0f MB | %.0f s |\n' \
+  "$relay_bytes" "$((before / 1024))" "$(((after - before) / 1024))" "$signed" "$(echo "$after / 1024" | bc -l)" "$(echo "$ended - $began" | bc)"
+postfix_stop "$work/postfix-relay"
