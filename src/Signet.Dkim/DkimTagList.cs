@@ -6,10 +6,10 @@ namespace Signet.Dkim;
 /// records. Values keep their inner folding whitespace; leading and trailing whitespace is dropped.</summary>
 public sealed class DkimTagList
 {
-    private readonly byte[] _source;
+    private readonly ReadOnlyMemory<byte> _source;
     private readonly (Range Name, Range Value)[] _tags;
 
-    private DkimTagList(byte[] source, (Range Name, Range Value)[] tags)
+    private DkimTagList(ReadOnlyMemory<byte> source, (Range Name, Range Value)[] tags)
     {
         _source = source;
         _tags = tags;
@@ -17,9 +17,9 @@ public sealed class DkimTagList
 
     public int Count => _tags.Length;
 
-    public ReadOnlySpan<byte> NameAt(int index) => _source.AsSpan()[_tags[index].Name];
+    public ReadOnlySpan<byte> NameAt(int index) => _source.Span[_tags[index].Name];
 
-    public ReadOnlySpan<byte> ValueAt(int index) => _source.AsSpan()[_tags[index].Value];
+    public ReadOnlySpan<byte> ValueAt(int index) => _source.Span[_tags[index].Value];
 
     /// <summary>Finds a tag by its name (tag names are case-sensitive, RFC 6376 §3.2).</summary>
     public bool TryGet(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
@@ -40,16 +40,23 @@ public sealed class DkimTagList
     public bool Contains(ReadOnlySpan<byte> name) => TryGet(name, out _);
 
     /// <summary>Parses a tag list. On failure <paramref name="error"/> says what is wrong in words.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> input, out DkimTagList tags, out string error)
+    public static bool TryParse(ReadOnlySpan<byte> input, out DkimTagList tags, out string error) =>
+        TryParseInPlace(input.ToArray(), out tags, out error);
+
+    /// <summary>Parses a tag list that stays in <paramref name="input"/>, which must not change while the list is
+    /// used (a header field's own bytes).</summary>
+    internal static bool TryParseInPlace(ReadOnlyMemory<byte> input, out DkimTagList tags, out string error)
     {
-        byte[] source = input.ToArray();
-        var found = new List<(Range, Range)>();
+        var source = input.Span;
+        // At most one tag per ';'-separated spec: an array of that size (up to a real signature's worth; a hostile list
+        // of thousands of empty specs grows it only as tags are found), not a list growing through 4, 8 and 16.
+        var found = new TagRanges(Math.Min(source.Count((byte)';') + 1, ScannedTags));
         HashSet<string>? names = null;
         tags = null!;
         int position = 0;
         while (position < source.Length)
         {
-            int end = source.AsSpan(position).IndexOf((byte)';');
+            int end = source.Slice(position).IndexOf((byte)';');
             end = end < 0 ? source.Length : position + end;
             if (!TryParseSpec(source, position, end, found, ref names, out error))
             {
@@ -59,12 +66,12 @@ public sealed class DkimTagList
             position = end + 1;
         }
 
-        tags = new DkimTagList(source, [.. found]);
+        tags = new DkimTagList(input, found.ToArray());
         error = string.Empty;
         return true;
     }
 
-    private static bool TryParseSpec(byte[] source, int start, int end, List<(Range, Range)> found, ref HashSet<string>? names, out string error)
+    private static bool TryParseSpec(ReadOnlySpan<byte> source, int start, int end, TagRanges found, ref HashSet<string>? names, out string error)
     {
         error = string.Empty;
         var (specStart, specEnd) = Trim(source, start, end);
@@ -74,7 +81,7 @@ public sealed class DkimTagList
             return true;
         }
 
-        int equals = source.AsSpan(specStart, specEnd - specStart).IndexOf((byte)'=');
+        int equals = source.Slice(specStart, specEnd - specStart).IndexOf((byte)'=');
         if (equals < 0)
         {
             error = $"\"{Printable(source, specStart, specEnd)}\" has no '='";
@@ -82,7 +89,7 @@ public sealed class DkimTagList
         }
 
         var (nameStart, nameEnd) = Trim(source, specStart, specStart + equals);
-        if (!IsTagName(source.AsSpan(nameStart, nameEnd - nameStart)))
+        if (!IsTagName(source.Slice(nameStart, nameEnd - nameStart)))
         {
             error = $"\"{Printable(source, nameStart, nameEnd)}\" is not a valid tag name";
             return false;
@@ -96,7 +103,7 @@ public sealed class DkimTagList
             return false;
         }
 
-        if (!IsTagValue(source.AsSpan(valueStart, valueEnd - valueStart)))
+        if (!IsTagValue(source.Slice(valueStart, valueEnd - valueStart)))
         {
             error = $"the value of {Printable(source, nameStart, nameEnd)}= has a character not allowed in a tag value";
             return false;
@@ -111,14 +118,14 @@ public sealed class DkimTagList
     // are ASCII (checked before).
     private const int ScannedTags = 32;
 
-    private static bool IsDuplicate(byte[] source, Range name, List<(Range Name, Range Value)> found, ref HashSet<string>? names)
+    private static bool IsDuplicate(ReadOnlySpan<byte> source, Range name, TagRanges found, ref HashSet<string>? names)
     {
         if (names is null && found.Count < ScannedTags)
         {
-            var span = source.AsSpan()[name];
-            foreach (var tag in found)
+            var span = source[name];
+            foreach (var tag in found.Items)
             {
-                if (span.SequenceEqual(source.AsSpan()[tag.Name]))
+                if (span.SequenceEqual(source[tag.Name]))
                 {
                     return true;
                 }
@@ -130,16 +137,16 @@ public sealed class DkimTagList
         if (names is null)
         {
             names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var tag in found)
+            foreach (var tag in found.Items)
             {
-                names.Add(Encoding.ASCII.GetString(source.AsSpan()[tag.Name]));
+                names.Add(Encoding.ASCII.GetString(source[tag.Name]));
             }
         }
 
-        return !names.Add(Encoding.ASCII.GetString(source.AsSpan()[name]));
+        return !names.Add(Encoding.ASCII.GetString(source[name]));
     }
 
-    private static (int Start, int End) Trim(byte[] source, int start, int end)
+    private static (int Start, int End) Trim(ReadOnlySpan<byte> source, int start, int end)
     {
         while (start < end && IsFoldingWhitespace(source[start])) start++;
         while (end > start && IsFoldingWhitespace(source[end - 1])) end--;
@@ -183,9 +190,9 @@ public sealed class DkimTagList
         return true;
     }
 
-    private static string Printable(byte[] source, int start, int end)
+    private static string Printable(ReadOnlySpan<byte> source, int start, int end)
     {
-        var span = source.AsSpan(start, Math.Min(end - start, 40));
+        var span = source.Slice(start, Math.Min(end - start, 40));
         var chars = new char[span.Length];
         for (int i = 0; i < span.Length; i++)
         {
@@ -193,5 +200,28 @@ public sealed class DkimTagList
         }
 
         return new string(chars);
+    }
+
+    /// <summary>The tags found so far: an array filled in order and grown by doubling when a list is longer than
+    /// its first estimate.</summary>
+    private sealed class TagRanges(int capacity)
+    {
+        private (Range Name, Range Value)[] _items = new (Range, Range)[Math.Max(capacity, 1)];
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<(Range Name, Range Value)> Items => _items.AsSpan(0, Count);
+
+        public void Add((Range Name, Range Value) tag)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[Count++] = tag;
+        }
+
+        public (Range Name, Range Value)[] ToArray() => Count == _items.Length ? _items : _items[..Count];
     }
 }

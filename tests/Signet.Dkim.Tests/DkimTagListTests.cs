@@ -25,4 +25,29 @@ public class DkimTagListTests
         Assert.False(DkimTagList.TryParse(Encoding.ASCII.GetBytes(input), out _, out var error));
         Assert.Contains(expected, error);
     }
+
+    [Fact]
+    public void TryParse_ThousandsOfEmptySpecsAroundTwoTags_FindsBoth()
+    {
+        // A hostile list of 100,000 semicolons: the tags found are two, and the array holding them stays small.
+        string input = "a=1;" + new string(';', 100_000) + "b=2;;";
+        Assert.True(DkimTagList.TryParse(Encoding.ASCII.GetBytes(input), out var tags, out _));
+        Assert.Equal(2, tags.Count);
+        Assert.True(tags.TryGet("b"u8, out var b));
+        Assert.Equal("2", Encoding.ASCII.GetString(b));
+    }
+
+    [Fact]
+    public void TryParse_MoreTagsThanTheFirstEstimate_KeepsEveryOneInOrder()
+    {
+        // 100 distinct tags: past the 32 compared by bytes, the set of names takes over, and the array grows.
+        string input = string.Join("; ", Enumerable.Range(0, 100).Select(i => $"t{i}=v{i}"));
+        Assert.True(DkimTagList.TryParse(Encoding.ASCII.GetBytes(input), out var tags, out _));
+        Assert.Equal(100, tags.Count);
+        Assert.Equal("t99", Encoding.ASCII.GetString(tags.NameAt(99)));
+        Assert.True(tags.TryGet("t57"u8, out var value));
+        Assert.Equal("v57", Encoding.ASCII.GetString(value));
+        Assert.False(DkimTagList.TryParse(Encoding.ASCII.GetBytes(input + "; t40=again"), out _, out string error));
+        Assert.Contains("t40= appears twice", error, StringComparison.Ordinal);
+    }
 }

@@ -5,12 +5,13 @@ namespace Signet.Dkim.Canonicalization;
 
 /// <summary>SHA-256 over one canonical body. Bytes are staged in one pooled buffer so the hash sees large blocks
 /// rather than single lines. One pass serves several length limits (the <c>l=</c> tag, RFC 6376 §3.5): the hash
-/// state is read at each limit on the way past it.</summary>
+/// state is read at each limit on the way past it. A body that fits in the stage (most mail) is hashed in one call
+/// at the end, without an incremental hash state: creating one costs about as much as hashing 2 KB.</summary>
 internal sealed class DkimBodyDigest : IDisposable
 {
     private const int StageSize = 32 * 1024;
 
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private IncrementalHash? _hash;
     private readonly long[] _limits;
     private readonly byte[][] _limitHashes;
     private readonly bool _hashesWholeBody;
@@ -24,12 +25,14 @@ internal sealed class DkimBodyDigest : IDisposable
     private bool _finished;
 
     /// <param name="lengthLimits">The limits wanted; <see langword="null"/> stands for the whole body.</param>
-    public DkimBodyDigest(IEnumerable<long?> lengthLimits)
+    public DkimBodyDigest(IReadOnlyList<long?> lengthLimits)
     {
         // Most messages ask for the whole body only: no collection is built for them.
         List<long>? limits = null;
-        foreach (long? limit in lengthLimits)
+        ArgumentNullException.ThrowIfNull(lengthLimits);
+        for (int i = 0; i < lengthLimits.Count; i++)
         {
+            long? limit = lengthLimits[i];
             if (limit is { } value)
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(lengthLimits));
@@ -77,17 +80,26 @@ internal sealed class DkimBodyDigest : IDisposable
         }
 
         _finished = true;
+        if (_hash is null && _limits.Length == 0 && _hashesWholeBody)
+        {
+            // Everything is still in the stage: one call, no incremental state.
+            _wholeBodyHash = SHA256.HashData(_stage.AsSpan(0, _staged));
+            _staged = 0;
+            ReturnStage();
+            return;
+        }
+
         Hash(_stage.AsSpan(0, _staged));
         _staged = 0;
         while (_nextLimit < _limits.Length)
         {
             // The body is shorter than this limit, so all of it is hashed.
-            _limitHashes[_nextLimit++] = _hash.GetCurrentHash();
+            _limitHashes[_nextLimit++] = State.GetCurrentHash();
         }
 
         if (_hashesWholeBody)
         {
-            _wholeBodyHash = _hash.GetHashAndReset();
+            _wholeBodyHash = State.GetHashAndReset();
         }
 
         ReturnStage();
@@ -113,8 +125,10 @@ internal sealed class DkimBodyDigest : IDisposable
     public void Dispose()
     {
         ReturnStage();
-        _hash.Dispose();
+        _hash?.Dispose();
     }
+
+    private IncrementalHash State => _hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     private void WriteBeyondStage(ReadOnlySpan<byte> bytes)
     {
@@ -139,13 +153,13 @@ internal sealed class DkimBodyDigest : IDisposable
         while (_nextLimit < _limits.Length && _limits[_nextLimit] - _hashed <= block.Length)
         {
             int part = (int)(_limits[_nextLimit] - _hashed);
-            _hash.AppendData(block[..part]);
+            State.AppendData(block[..part]);
             _hashed += part;
             block = block[part..];
-            _limitHashes[_nextLimit++] = _hash.GetCurrentHash();
+            _limitHashes[_nextLimit++] = State.GetCurrentHash();
         }
 
-        _hash.AppendData(block);
+        State.AppendData(block);
         _hashed += block.Length;
     }
 

@@ -14,16 +14,24 @@ public sealed class DkimBodyHashSet : IDisposable
     public DkimBodyHashSet(IEnumerable<(DkimCanonicalization Canonicalization, long? LengthLimit)> requirements)
     {
         ArgumentNullException.ThrowIfNull(requirements);
-        var limitsByCanonicalization = new Dictionary<DkimCanonicalization, List<long?>>();
+        // Two canonicalizations exist (simple, relaxed): a short list found by scanning, not a dictionary per message.
+        var limitsByCanonicalization = new List<(DkimCanonicalization Canonicalization, List<long?> Limits)>(2);
         foreach (var (canonicalization, lengthLimit) in requirements)
         {
-            if (!limitsByCanonicalization.TryGetValue(canonicalization, out var limits))
+            int index = limitsByCanonicalization.Count - 1;
+            while (index >= 0 && limitsByCanonicalization[index].Canonicalization != canonicalization)
             {
-                limits = [];
-                limitsByCanonicalization.Add(canonicalization, limits);
+                index--;
             }
 
-            limits.Add(lengthLimit);
+            if (index < 0)
+            {
+                limitsByCanonicalization.Add((canonicalization, new List<long?>(1) { lengthLimit }));
+            }
+            else
+            {
+                limitsByCanonicalization[index].Limits.Add(lengthLimit);
+            }
         }
 
         foreach (var (canonicalization, limits) in limitsByCanonicalization)

@@ -18,7 +18,8 @@ public sealed class DkimHeaderField
         }
 
         Raw = raw;
-        Name = Encoding.ASCII.GetString(raw.AsSpan(0, _colon).TrimEnd(" \t"u8));
+        var name = raw.AsSpan(0, _colon).TrimEnd(" \t"u8);
+        Name = DkimCommonHeaderNames.TryGet(name, out string common) ? common : Encoding.ASCII.GetString(name);
     }
 
     /// <summary>The field's bytes, including its terminating line ending when it had one.</summary>

@@ -16,7 +16,8 @@ public static class DkimSignatureParser
         ArgumentNullException.ThrowIfNull(field);
         signature = null!;
         identity = DkimSignatureIdentity.Unknown;
-        if (!DkimTagList.TryParse(field.Value, out var tags, out string syntaxError))
+        // The tag list reads the field's own bytes (a header field is never changed once parsed): no copy.
+        if (!DkimTagList.TryParseInPlace(field.ValueMemory, out var tags, out string syntaxError))
         {
             failure = new DkimFailure(DkimFailureReason.TagSyntax, "the DKIM-Signature is not a valid tag list: " + syntaxError);
             return false;
@@ -104,6 +105,10 @@ public static class DkimSignatureParser
     private static string Shown(ReadOnlySpan<byte> value) =>
         value.Length <= 64 ? Text(value) : Text(value[..64]) + $"… ({value.Length} bytes)";
 
+    // What char.IsWhiteSpace finds in a selector decoded from UTF-8 (the search values make no allocation per call).
+    private static readonly System.Buffers.SearchValues<char> SelectorWhitespace = System.Buffers.SearchValues.Create(
+        " \t\r\n\v\f\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     private sealed class Builder(DkimHeaderField field, DkimTagList tags)
     {
         private DkimAlgorithm _algorithm;
@@ -163,7 +168,7 @@ public static class DkimSignatureParser
 
             tags.TryGet("s"u8, out var s);
             _selector = Text(s);
-            return _selector.Length == 0 || _selector.Any(char.IsWhiteSpace)
+            return _selector.Length == 0 || _selector.AsSpan().ContainsAny(SelectorWhitespace)
                 ? new DkimFailure(DkimFailureReason.TagSyntax, $"s={_selector} is not a selector")
                 : null;
         }
@@ -185,7 +190,7 @@ public static class DkimSignatureParser
                 }
 
                 fromSigned |= Ascii.EqualsIgnoreCase(name, "from"u8);
-                names[n] = Text(name);
+                names[n] = DkimCommonHeaderNames.TryGet(name, out string common) ? common : Text(name);
             }
 
             _signedHeaders = names;

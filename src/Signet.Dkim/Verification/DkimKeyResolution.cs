@@ -8,11 +8,11 @@ namespace Signet.Dkim.Verification;
 /// there is none (RFC 6376 §6.1.2). DNS outcomes map to results here and nowhere else.</summary>
 internal static class DkimKeyResolution
 {
-    public static DkimFailure? Resolve(DkimSignature signature, TxtLookupResult lookup, DkimParsedKeyCache cache, out DkimKeyRecord? record, out DkimPublicKey? key)
+    /// <param name="name">The signature's <see cref="DkimSignature.KeyRecordName"/>, as the caller looked it up.</param>
+    public static DkimFailure? Resolve(DkimSignature signature, string name, TxtLookupResult lookup, DkimParsedKeyCache cache, out DkimKeyRecord? record, out DkimPublicKey? key)
     {
         record = null;
         key = null;
-        string name = signature.KeyRecordName;
         switch (lookup.Status)
         {
             case TxtLookupStatus.NotFound:

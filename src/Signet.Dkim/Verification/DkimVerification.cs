@@ -56,8 +56,8 @@ public sealed class DkimVerification : IDisposable
                 continue;
             }
 
-            var lookup = await _lookups[entry.Signature!.KeyRecordName].WaitAsync(cancellationToken).ConfigureAwait(false);
-            results.Add(Finish(entry.Signature, entry.Identity, lookup));
+            var lookup = await _lookups[entry.KeyName!].WaitAsync(cancellationToken).ConfigureAwait(false);
+            results.Add(Finish(entry.Signature!, entry.KeyName!, entry.Identity, lookup));
         }
 
         return results;
@@ -72,25 +72,27 @@ public sealed class DkimVerification : IDisposable
             var skipped = DkimSignatureParser.TryParse(field, out var parsed, out var skippedIdentity, out _) ? parsed : null;
             var tooMany = new DkimFailure(DkimFailureReason.TooManySignatures,
                 $"not checked: the message has more than {_verifier.Options.MaximumSignatures} DKIM signatures");
-            return new Entry(skipped, skippedIdentity, DkimSignatureResult.Failed(tooMany, skippedIdentity, skipped));
+            return new Entry(skipped, skippedIdentity, DkimSignatureResult.Failed(tooMany, skippedIdentity, skipped), null);
         }
 
         if (!DkimSignatureParser.TryParse(field, out var signature, out var identity, out var failure))
         {
-            return new Entry(null, identity, DkimSignatureResult.Failed(failure, identity, null));
+            return new Entry(null, identity, DkimSignatureResult.Failed(failure, identity, null), null);
         }
 
         var early = CheckAlgorithm(signature) ?? CheckTimes(signature);
-        return new Entry(signature, identity, early is null ? null : DkimSignatureResult.Failed(early, identity, signature));
+        // The key's name is built once here: the lookup, its cache key and the result's reasons all use it.
+        return early is null
+            ? new Entry(signature, identity, null, signature.KeyRecordName)
+            : new Entry(signature, identity, DkimSignatureResult.Failed(early, identity, signature), null);
     }
 
     private void StartLookups(CancellationToken cancellationToken)
     {
         foreach (var entry in _entries)
         {
-            if (entry.Result is null && !_lookups.ContainsKey(entry.Signature!.KeyRecordName))
+            if (entry is { Result: null, KeyName: { } name } && !_lookups.ContainsKey(name))
             {
-                string name = entry.Signature.KeyRecordName;
                 _lookups[name] = LookupAsync(name, cancellationToken);
             }
         }
@@ -109,9 +111,9 @@ public sealed class DkimVerification : IDisposable
         }
     }
 
-    private DkimSignatureResult Finish(DkimSignature signature, DkimSignatureIdentity identity, TxtLookupResult lookup)
+    private DkimSignatureResult Finish(DkimSignature signature, string keyName, DkimSignatureIdentity identity, TxtLookupResult lookup)
     {
-        var failure = DkimKeyResolution.Resolve(signature, lookup, _verifier.KeyCache, out var record, out var key)
+        var failure = DkimKeyResolution.Resolve(signature, keyName, lookup, _verifier.KeyCache, out var record, out var key)
             ?? CheckBodyHash(signature)
             ?? CheckSignature(signature, key!);
         if (failure is not null)
@@ -190,5 +192,5 @@ public sealed class DkimVerification : IDisposable
             : null;
     }
 
-    private sealed record Entry(DkimSignature? Signature, DkimSignatureIdentity Identity, DkimSignatureResult? Result);
+    private sealed record Entry(DkimSignature? Signature, DkimSignatureIdentity Identity, DkimSignatureResult? Result, string? KeyName);
 }

@@ -78,4 +78,33 @@ public class DkimBodyHashSetTests
         hasher.Append(body);
         return hasher.Finish();
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(32 * 1024 - 1)]
+    [InlineData(32 * 1024)]
+    [InlineData(32 * 1024 + 1)]
+    [InlineData(100_000)]
+    public void GetHash_BodiesAroundTheStageSize_AreTheSha256OfTheReferenceCanonicalBody(int length)
+    {
+        // A body that fits the 32 KB stage is hashed in one call at the end, a longer one incrementally: both must
+        // give the SHA-256 of the canonical body, whatever the chunking.
+        byte[] body = DkimBodyHasherTests.RandomBody(new Random(length), length);
+        foreach (var canonicalization in new[] { DkimCanonicalization.Simple, DkimCanonicalization.Relaxed })
+        {
+            byte[] expected = System.Security.Cryptography.SHA256.HashData(ReferenceBodyCanonicalizer.Canonicalize(canonicalization, body));
+            foreach (int chunk in new[] { 1_000, 40_000 })
+            {
+                using var set = new DkimBodyHashSet([(canonicalization, null)]);
+                foreach (var piece in TestBytes.Split(body, chunk))
+                {
+                    set.Append(piece.Span);
+                }
+
+                set.Finish();
+                Assert.Equal(expected, set.GetHash(canonicalization, null));
+            }
+        }
+    }
 }

@@ -54,6 +54,7 @@ public class DkimSignatureParserTests
     [InlineData("h= from \r\n\t: to :\r\n subject", new[] { "from", "to", "subject" })]
     [InlineData("h=from:from:from", new[] { "from", "from", "from" })]
     [InlineData("h=from:x-\u00fcber", new[] { "from", "x-\u00fcber" })]
+    [InlineData("h=From:FROM:from:fRoM:Message-ID:message-id:MESSAGE-ID:Fro:Froms", new[] { "From", "FROM", "from", "fRoM", "Message-ID", "message-id", "MESSAGE-ID", "Fro", "Froms" })]
     public void TryParse_SignedHeaders_AreSplitAndTrimmed(string tag, string[] expected)
     {
         Assert.True(DkimSignatureParser.TryParse(Field("v=1; a=rsa-sha256; d=example.com; s=s1; bh=AAAA; b=AAAA; " + tag), out var signature, out _, out var failure), failure?.Message);
