@@ -1,12 +1,25 @@
+using System.CommandLine;
+
 namespace Signet.Cli;
 
 /// <summary>One action of a command (<c>add</c> of <c>signet domain add</c>; the empty name for a command without
-/// actions) with the options it accepts: the one definition the parser reads, and from which the operation table
-/// and the shell completion scripts are generated.</summary>
+/// actions) with the options it accepts, read from the System.CommandLine definition: the view the operation table
+/// and the shell completion scripts take of it.</summary>
 public sealed record CliAction(string Name, IReadOnlyList<string> Valued, IReadOnlyList<string> Flags)
 {
-    /// <summary>The options after the action's name, parsed against this definition.</summary>
-    public CliArguments Parse(IReadOnlyList<string> args) => CliArguments.Parse(args, Valued.ToHashSet(), Flags.ToHashSet());
-
     public bool Accepts(string option) => Valued.Contains(option) || Flags.Contains(option);
+
+    /// <summary>The actions of <paramref name="command"/>: its subcommands, or the command itself when it has none.</summary>
+    public static IReadOnlyList<CliAction> Of(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.Subcommands.Count == 0
+            ? [From(string.Empty, command)]
+            : command.Subcommands.Select(s => From(s.Name, s)).ToList();
+    }
+
+    private static CliAction From(string name, Command command) => new(
+        name,
+        command.Options.Where(CliOptions.TakesValue).Select(CliOptions.BareName).ToList(),
+        command.Options.Where(o => !CliOptions.TakesValue(o)).Select(CliOptions.BareName).ToList());
 }
