@@ -91,14 +91,21 @@ public static class CliHelp
             string label = "  " + Label(option);
             string description = (option.Description ?? string.Empty) + (option.Arity.MaximumNumberOfValues > 1 ? " (repeatable)" : string.Empty);
             string indent = new(' ', LabelColumn);
+            // A description may break its own lines where a phrase must stay whole; each line is wrapped alone.
+            string[] lines = description.Split('\n');
             if (label.Length + 2 > LabelColumn)
             {
                 text.Append(label).Append('\n');
-                Append(text, indent + description, indent);
+                Append(text, indent + lines[0], indent);
             }
             else
             {
-                Append(text, label.PadRight(LabelColumn) + description, indent);
+                Append(text, label.PadRight(LabelColumn) + lines[0], indent);
+            }
+
+            foreach (string line in lines.Skip(1))
+            {
+                Append(text, indent + line, indent);
             }
         }
     }

@@ -15,8 +15,8 @@ public static class Resolvers
     public static Option<string> TimeoutOption() => CliOptions.Value(
         "timeout",
         "D",
-        $"how long to wait for each DNS answer (default 5s); an unanswered query is tried {Attempts} times in all, so a silent "
-        + $"server takes timeout × {Attempts} ({Attempts * 5}s by default) before the lookup is a temporary failure");
+        $"how long to wait for each DNS answer (default 5s);\nan unanswered query is tried {Attempts} times in all, so a silent server\n"
+        + $"takes timeout × {Attempts} ({Attempts * 5}s by default) before the lookup is a temporary failure");
 
 
     public static DnsTxtRecordSource FromOption(string? resolver, string? timeout) => new(OptionsFrom(resolver, timeout, null));
