@@ -52,11 +52,7 @@ public static class CliHelp
             AppendOptions(text, actions[0].Options.Where(o => shared.Contains(o.Name)).ToList());
         }
 
-        if (command.Notes.Length > 0)
-        {
-            text.Append('\n');
-            AppendParagraphs(text, command.Notes);
-        }
+        AppendParagraphs(text, command.Notes);
 
         text.Append(command.Examples.Count == 1 ? "\nExample:\n" : "\nExamples:\n");
         foreach (string example in command.Examples)

@@ -41,7 +41,7 @@ public sealed class KeyCommand : StoreCommand
             CliOptions.Choice("format", "how to write the records (default zone; see signet dns-record --help)", StringComparer.OrdinalIgnoreCase, "value", "quoted", "escaped", "zone", "json")], DnsAsync),
         ["check"] = new("look the key's record up in DNS now and say what is wrong", Which(), CheckAsync),
         ["activate"] = new("start signing; refused until the record is published and matches, unless --force", [.. Which(),
-            CliOptions.Flag("force", "activate before the record is published (receivers fail its signatures until it is)")], ActivateAsync),
+            Force()], ActivateAsync),
         ["retire"] = new("stop signing; the record stays so mail in flight still verifies", Which(),
             (c, t) => StepAsync(c, (a, id) => c.Store.RetireKeyAsync(a, id, t), "retired: it no longer signs; its record stays published", t)),
         ["revoke"] = new("the record to publish becomes v=DKIM1; p=", Which(),
@@ -52,7 +52,7 @@ public sealed class KeyCommand : StoreCommand
         ["rotations"] = new("the rotations and what to do next", Owner(), KeyRotation.ListAsync, Lists: true),
         ["export"] = new("the private key as PKCS#8 PEM (a secret: standard output, or FILE with mode 0600)", [.. Which(),
             CliOptions.Value("out", "FILE", "write the key to FILE (mode 0600) instead of standard output"),
-            CliOptions.Flag("force", "replace FILE if it exists")], KeyExport.RunAsync),
+            Force()], KeyExport.RunAsync),
     };
 
     /// <summary>Whose keys: --domain D or --server.</summary>
@@ -61,6 +61,10 @@ public sealed class KeyCommand : StoreCommand
         CliOptions.Value("domain", "DOMAIN", "the domain whose keys these are"),
         CliOptions.Flag("server", "the server-wide keys instead of a domain's"),
     ];
+
+    // One option, two actions: help lists an option once, so its description covers both.
+    private static Option<bool> Force() =>
+        CliOptions.Flag("force", "activate: before the record is published (receivers fail its signatures until it is); export: replace FILE if it exists");
 
     private static Option<string> Selector(bool required = false) => CliOptions.Value("selector", "S", "the key's selector (s=)", required);
 

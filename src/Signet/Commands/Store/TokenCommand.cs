@@ -31,11 +31,11 @@ public sealed class TokenCommand : StoreCommand
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["create"] = new("prints a new API token for the user on standard output", [
-            CliOptions.Value("user", "NAME", "whose token it is", required: true),
+            CliOptions.Value("user", "NAME", "create: whose token it is; list: show only this user's tokens", required: true),
             CliOptions.Value("description", "TEXT", "what the token is for"),
             CliOptions.Value("expires-in-days", "N", "refuse the token after N days (1 to 3650; default never)")], CreateAsync),
         ["list"] = new("the tokens: id, user, prefix, created, last used, expires, description", [
-            CliOptions.Value("user", "NAME", "only this user's tokens")], ListAsync, Lists: true),
+            CliOptions.Value("user", "NAME", "create: whose token it is; list: show only this user's tokens")], ListAsync, Lists: true),
         ["revoke"] = new("the token stops working at once", [CliOptions.Value("id", "ID", "the token's id as signet token list shows it", required: true)], RevokeAsync, Idempotent: true),
     };
 
