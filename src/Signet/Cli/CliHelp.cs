@@ -10,6 +10,9 @@ public static class CliHelp
     private const int Width = 112;
     private const int LabelColumn = 30;
 
+    /// <summary>Joins an option to its value in the usage line while it is wrapped, so "[--resolver HOST]" stays whole.</summary>
+    private const char Glue = '\u00A0';
+
     public static string Render(CliCommandDefinition command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -23,7 +26,7 @@ public static class CliHelp
         {
             0 => Synopsis(command, shared),
             1 => actions[0].Name + " " + Synopsis(actions[0], shared),
-            _ => string.Join('|', actions.Select(a => a.Name)) + " [OPTIONS]",
+            _ => string.Join('|', actions.Select(a => a.Name)) + (actions.Any(a => a.Options.Count > 0) ? " [OPTIONS]" : string.Empty),
         };
         Append(text, prefix + usage.TrimEnd(), new string(' ', prefix.Length));
         AppendParagraphs(text, command.Description);
@@ -60,18 +63,18 @@ public static class CliHelp
             text.Append("  ").Append(example).Append('\n');
         }
 
-        return text.ToString().TrimEnd('\n');
+        return text.ToString().Replace(Glue, ' ').TrimEnd('\n');
     }
 
     /// <summary>"--out FILE [--force] [--domain D ...]": required options bare, the others in brackets, in definition order.</summary>
-    public static string Synopsis(Command action, IReadOnlySet<string> leaveOut)
+    private static string Synopsis(Command action, IReadOnlySet<string> leaveOut)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(leaveOut);
         var words = action.Arguments.Select(a => a.HelpName ?? a.Name.ToUpperInvariant())
             .Concat(action.Options.Where(o => !leaveOut.Contains(o.Name)).Select(o =>
             {
-                string label = Label(o) + (o.Arity.MaximumNumberOfValues > 1 ? " ..." : string.Empty);
+                string label = (Label(o) + (o.Arity.MaximumNumberOfValues > 1 ? " ..." : string.Empty)).Replace(' ', Glue);
                 return o.Required ? label : $"[{label}]";
             }));
         return string.Join(' ', words);
