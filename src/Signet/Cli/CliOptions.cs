@@ -43,6 +43,16 @@ public static class CliOptions
         return option;
     }
 
+    /// <summary><c>--name VALUE</c> where help shows and completion offers <paramref name="values"/>, but the command
+    /// judges the value itself (it also takes other spellings, such as <c>rsa-sha256</c> for <c>rsa</c>).</summary>
+    public static Option<string> Suggested(string name, string description, params string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var option = Value(name, string.Join('|', values), description);
+        option.CompletionSources.Add(values);
+        return option;
+    }
+
     /// <summary>"a, b or c" (or "a, b and c" with <paramref name="conjunction"/> "and").</summary>
     public static string Listing(IReadOnlyList<string> items, string conjunction = "or")
     {

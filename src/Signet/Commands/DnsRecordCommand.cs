@@ -1,4 +1,5 @@
 using Signet.Cli;
+using Signet.Commands.Store;
 using Signet.Dkim.DnsText;
 using Signet.Dkim.Keys;
 
@@ -30,7 +31,7 @@ public sealed class DnsRecordCommand : CliCommand
         CliOptions.Value("key", "FILE", "the private key, or a public key file", required: true),
         CliOptions.Value("domain", "DOMAIN", "the signing domain (d=)", required: true),
         CliOptions.Value("selector", "S", "the selector (s=; default s1)"),
-        CliOptions.Choice("format", "how to write the record (default value; see Formats below)", StringComparer.OrdinalIgnoreCase, "value", "quoted", "escaped", "zone", "json"),
+        CliOptions.Choice("format", "how to write the record (default value; see Formats below)", StringComparer.OrdinalIgnoreCase, DnsFormats.Names),
         CliOptions.Value("ttl", "SECONDS", "the TTL written with the record (default 3600)"));
 
     public override Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
@@ -44,7 +45,7 @@ public sealed class DnsRecordCommand : CliCommand
             throw new CliUsageException(error);
         }
 
-        var format = ParseFormat(options.Get("format") ?? "value");
+        var format = DnsFormats.Parse(options.Get("format") ?? "value");
         int ttl = options.Get("ttl") is { } ttlText
             ? int.TryParse(ttlText, out int parsed) && parsed > 0 ? parsed : throw new CliUsageException($"--ttl {ttlText}: expected a number of seconds")
             : 3600;
@@ -54,14 +55,4 @@ public sealed class DnsRecordCommand : CliCommand
         console.WriteLine(format is DkimDnsTextFormat.Zone or DkimDnsTextFormat.Json ? text : name + "\n" + text);
         return Task.FromResult(ExitCodes.Success);
     }
-
-    private static DkimDnsTextFormat ParseFormat(string text) => text.ToLowerInvariant() switch
-    {
-        "value" => DkimDnsTextFormat.Value,
-        "quoted" => DkimDnsTextFormat.Quoted,
-        "escaped" => DkimDnsTextFormat.Escaped,
-        "zone" => DkimDnsTextFormat.Zone,
-        "json" => DkimDnsTextFormat.Json,
-        _ => throw new CliUsageException($"--format {text}: expected value, quoted, escaped, zone or json"),
-    };
 }

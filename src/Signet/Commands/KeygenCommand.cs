@@ -22,7 +22,7 @@ public sealed class KeygenCommand : CliCommand
             "signet dns-record --key s1.example.com.pem --domain example.com --selector s1",
         ],
     }.With(
-        CliOptions.Choice("algorithm", "rsa (default) works with every receiver; ed25519 (RFC 8463) is smaller and faster but not yet checked by all receivers: sign with both for the best of each", StringComparer.OrdinalIgnoreCase, "rsa", "ed25519"),
+        CliOptions.Suggested("algorithm", "rsa (default) works with every receiver; ed25519 (RFC 8463) is smaller and faster but not yet checked by all receivers: sign with both for the best of each", DkimKeyTypeNames.Rsa, DkimKeyTypeNames.Ed25519),
         CliOptions.Value("bits", "N", $"RSA key size, {DkimKeySizes.RsaSigningRange}, a multiple of 8 (default {DkimKeySizes.RecommendedRsaBits}; RFC 8301 §3.2)"),
         CliOptions.Value("out", "FILE", "where to write the key", required: true),
         CliOptions.Flag("force", "replace FILE if it exists"));

@@ -70,6 +70,20 @@ public sealed class UsageErrorTests : IDisposable
         Assert.DoesNotContain("unknown option", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ED25519")]
+    [InlineData("ed25519-sha256")]
+    [InlineData("rsa-sha256")]
+    public async Task KeygenAlgorithm_OtherSpellingsThanTheSuggestedValues_StillAccepted(string algorithm)
+    {
+        string key = _temp.File("key.pem");
+
+        var run = await CliRun.Run("keygen", "--algorithm", algorithm, "--out", key);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.True(File.Exists(key));
+    }
+
     [Fact]
     public async Task HelpAnywhere_PrintsTheHelpInsteadOfAnError()
     {

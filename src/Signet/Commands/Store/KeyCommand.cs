@@ -32,13 +32,13 @@ public sealed class KeyCommand : StoreCommand
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
         ["generate"] = new("a new pending key, made here", [.. Owner(), Selector(required: true),
-            CliOptions.Choice("algorithm", "rsa (default) or ed25519 (RFC 8463)", StringComparer.OrdinalIgnoreCase, "rsa", "ed25519"),
+            CliOptions.Suggested("algorithm", "rsa (default) or ed25519 (RFC 8463)", DkimKeyTypeNames.Rsa, DkimKeyTypeNames.Ed25519),
             CliOptions.Value("bits", "N", $"RSA key size, {DkimKeySizes.RsaSigningRange} (default {DkimKeySizes.RecommendedRsaBits})")], GenerateAsync),
         ["import"] = new("a key made elsewhere (PKCS#8 or PKCS#1 PEM, Ed25519 seed)", [.. Owner(), Selector(required: true),
             CliOptions.Value("key", "FILE", "the private key file to import", required: true)], ImportAsync),
         ["list"] = new("the keys: selector, state, algorithm, record name, id, last DNS check", Owner(), ListAsync, Lists: true),
         ["dns"] = new("the TXT records to publish for the stored keys (all of them without --selector or --id)", [.. Which(),
-            CliOptions.Choice("format", "how to write the records (default zone; see signet dns-record --help)", StringComparer.OrdinalIgnoreCase, "value", "quoted", "escaped", "zone", "json")], DnsAsync),
+            CliOptions.Choice("format", "how to write the records (default zone; see signet dns-record --help)", StringComparer.OrdinalIgnoreCase, DnsFormats.Names)], DnsAsync),
         ["check"] = new("look the key's record up in DNS now and say what is wrong", Which(), CheckAsync),
         ["activate"] = new("start signing; refused until the record is published and matches, unless --force", [.. Which(),
             Force()], ActivateAsync),
