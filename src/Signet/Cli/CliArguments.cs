@@ -1,79 +1,63 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
 namespace Signet.Cli;
 
-/// <summary>The options of one command line: <c>--name value</c>, <c>--name=value</c>, repeated options kept in
-/// order, and flags. Anything unknown is a usage error that names it.</summary>
+/// <summary>What System.CommandLine parsed for one action, read by option name: the values of <c>--name value</c>
+/// and <c>--name=value</c>, repeated options in order, and flags. The parser has already refused anything the
+/// definition does not accept, so these only read.</summary>
 public sealed class CliArguments
 {
-    private readonly List<(string Name, string? Value)> _options = [];
+    private readonly ParseResult _result;
+    private readonly Command _action;
 
-    private CliArguments()
+    public CliArguments(ParseResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        _result = result;
+        _action = result.CommandResult.Command;
     }
 
-    public bool HelpRequested => Has("help");
+    /// <summary>The action's name (<c>add</c> of <c>signet domain add</c>), or the command's for a command without actions.</summary>
+    public string Action => _action.Name;
 
-    /// <summary>Parses <paramref name="args"/> against the option names that take a value and the flag names.</summary>
-    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> valued, IReadOnlySet<string> flags)
-    {
-        var parsed = new CliArguments();
-        for (int i = 0; i < args.Count; i++)
-        {
-            string arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                parsed._options.Add(("help", null));
-                continue;
-            }
+    /// <summary>The positional arguments of the action (the FILE of <c>signet config check FILE</c>).</summary>
+    public IReadOnlyList<string> Arguments =>
+        _action.Arguments.SelectMany(a => _result.GetResult(a)?.Tokens.Select(t => t.Value) ?? []).ToList();
 
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
-            {
-                throw new CliUsageException($"unexpected argument \"{arg}\"");
-            }
+    public bool Has(string name) => Result(name) is { IdentifierTokenCount: > 0 };
 
-            string name = arg[2..];
-            string? inlineValue = null;
-            int equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (equals >= 0)
-            {
-                inlineValue = name[(equals + 1)..];
-                name = name[..equals];
-            }
+    public string? Get(string name) => Result(name) is { IdentifierTokenCount: > 0, Tokens.Count: > 0 } given ? given.Tokens[0].Value : null;
 
-            if (flags.Contains(name) && inlineValue is null)
-            {
-                parsed._options.Add((name, null));
-            }
-            else if (valued.Contains(name))
-            {
-                string value = inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new CliUsageException($"--{name} needs a value"));
-                parsed._options.Add((name, value));
-            }
-            else
-            {
-                throw new CliUsageException($"unknown option --{name}");
-            }
-        }
-
-        return parsed;
-    }
-
-    public bool Has(string name) => _options.Any(o => o.Name == name);
-
-    public string? Get(string name)
-    {
-        var values = GetAll(name);
-        return values.Count switch
-        {
-            0 => null,
-            1 => values[0],
-            _ => throw new CliUsageException($"--{name} was given more than once"),
-        };
-    }
-
+    /// <summary>The value of an option the definition does not mark required but this use of it needs.</summary>
     public string Require(string name) => Get(name) ?? throw new CliUsageException($"--{name} is required");
 
-    public IReadOnlyList<string> GetAll(string name) => _options.Where(o => o.Name == name).Select(o => o.Value!).ToList();
+    public IReadOnlyList<string> GetAll(string name) =>
+        Result(name) is { } given ? given.Tokens.Select(t => t.Value).ToList() : [];
 
     /// <summary>The options in the order they were given, for commands where order pairs them (--key with --selector).</summary>
-    public IReadOnlyList<(string Name, string? Value)> InOrder => _options;
+    public IReadOnlyList<(string Name, string? Value)> InOrder
+    {
+        get
+        {
+            var options = new List<(string, string?)>();
+            var tokens = _result.Tokens;
+            for (int i = 0; i < tokens.Count; i++)
+            {
+                if (tokens[i].Type != TokenType.Option || Find(tokens[i].Value.TrimStart('-')) is not { } option)
+                {
+                    continue;
+                }
+
+                bool valued = CliOptions.TakesValue(option) && i + 1 < tokens.Count && tokens[i + 1].Type == TokenType.Argument;
+                options.Add((CliOptions.BareName(option), valued ? tokens[++i].Value : null));
+            }
+
+            return options;
+        }
+    }
+
+    private OptionResult? Result(string name) => Find(name) is { } option ? _result.GetResult(option) : null;
+
+    private Option? Find(string name) => _action.Options.FirstOrDefault(o => o.Name == "--" + name);
 }

@@ -8,12 +8,13 @@ public interface ICliCommand
     /// <summary>One line for the command list.</summary>
     string Summary { get; }
 
-    /// <summary>The full <c>--help</c> text, with an example.</summary>
-    string Help { get; }
+    /// <summary>The command as the parser reads it: options, actions, descriptions and examples.</summary>
+    CliCommandDefinition Definition { get; }
 
-    /// <summary>The actions and the options each accepts, as the parser reads them (one action named "" for a
-    /// command without actions).</summary>
+    /// <summary>The actions and the options each accepts, read from <see cref="Definition"/> (one action named "" for
+    /// a command without actions).</summary>
     IReadOnlyList<CliAction> Actions { get; }
 
-    Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken);
+    /// <summary>Runs the command on arguments the parser has already accepted.</summary>
+    Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Dkim.Lookup;
 using Signet.Dns;
 
@@ -9,14 +10,14 @@ public static class Resolvers
     /// <summary>How many times an unanswered query is sent: the first try and the resolver's retries.</summary>
     public static int Attempts { get; } = new DnsResolverOptions().Retries + 1;
 
-    /// <summary>The --timeout line of every command that asks DNS, so each says the same true thing: a silent
+    /// <summary>The --timeout option of every command that asks DNS, so each says the same true thing: a silent
     /// server costs timeout × attempts, not the timeout alone.</summary>
-    public static string TimeoutHelp { get; } =
-        $"""
-          --timeout D             how long to wait for each DNS answer (default 5s); an unanswered query is
-                                  tried {Attempts} times in all, so a silent server takes timeout × {Attempts}
-                                  ({Attempts * 5}s by default) before the lookup is a temporary failure
-        """;
+    public static Option<string> TimeoutOption() => CliOptions.Value(
+        "timeout",
+        "D",
+        $"how long to wait for each DNS answer (default 5s);\nan unanswered query is tried {Attempts} times in all, so a silent server\n"
+        + $"takes timeout × {Attempts} ({Attempts * 5}s by default) before the lookup is a temporary failure");
+
 
     public static DnsTxtRecordSource FromOption(string? resolver, string? timeout) => new(OptionsFrom(resolver, timeout, null));
 

@@ -1,10 +1,11 @@
+using System.CommandLine;
 using Signet.Commands;
 using Signet.Commands.Store;
 
 namespace Signet.Cli;
 
-/// <summary>The <c>signet</c> entry point: finds the command, runs it, and turns every failure into one line on
-/// stderr and an exit status — never a stack trace.</summary>
+/// <summary>The <c>signet</c> entry point: System.CommandLine parses the arguments against the command definitions,
+/// then the command runs; every failure becomes one line on stderr and an exit status — never a stack trace.</summary>
 public static class SignetCommandLine
 {
     public static IReadOnlyList<ICliCommand> Commands { get; } =
@@ -14,6 +15,9 @@ public static class SignetCommandLine
         new PublisherCommand(), new RotationCommand(),
         new BackupCommand(), new RestoreCommand(), new ServeCommand(), new ConfigCommand(), new CompletionCommand(),
     ];
+
+    // Response files (@FILE) are off: an argument such as "@alice" is a value, never a file to read arguments from.
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
@@ -34,20 +38,20 @@ public static class SignetCommandLine
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
-            console.Error.WriteLine($"signet: unknown command \"{args[0]}\" (try signet --help)");
+            console.Error.WriteLine($"signet: unknown command \"{TerminalText.Printable(args[0])}\" (try signet --help)");
             return ExitCodes.Usage;
         }
 
         var rest = args.Skip(1).ToList();
         if (rest.Contains("--help") || rest.Contains("-h"))
         {
-            console.WriteLine(command.Help);
+            console.WriteLine(CliHelp.Render(command.Definition));
             return ExitCodes.Success;
         }
 
         try
         {
-            return await command.RunAsync(rest, console, cancellationToken).ConfigureAwait(false);
+            return await command.RunAsync(Parse(command, rest), console, cancellationToken).ConfigureAwait(false);
         }
         catch (CliUsageException exception)
         {
@@ -66,6 +70,17 @@ public static class SignetCommandLine
             console.Error.WriteLine($"signet {command.Name}: internal error: {exception.GetType().Name}: {exception.Message}");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>Parses the arguments after the command's name against its definition.</summary>
+    /// <exception cref="CliUsageException">The definition does not accept them; the message says why, in one line.</exception>
+    public static CliArguments Parse(ICliCommand command, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var result = command.Definition.Parse(args, Parsing);
+        return CliParseErrors.Describe(result, command.Definition, args) is { } error
+            ? throw new CliUsageException(error)
+            : new CliArguments(result);
     }
 
     private static string Usage() =>

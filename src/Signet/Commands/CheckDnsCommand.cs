@@ -7,41 +7,33 @@ using Signet.Dns.Authoritative;
 namespace Signet.Commands;
 
 /// <summary><c>signet check-dns</c>: is the published key record usable, and is it the key we sign with?</summary>
-public sealed class CheckDnsCommand : ICliCommand
+public sealed class CheckDnsCommand : CliCommand
 {
-    private static readonly CliAction Syntax = new("", ["domain", "selector", "key", "resolver", "keys", "timeout", "authoritative-port"], []);
-
-    public string Name => "check-dns";
-
-    public IReadOnlyList<CliAction> Actions => [Syntax];
-
-    public string Summary => "look up a published key record and say what is wrong with it";
-
-    public string Help => $$"""
-        Usage: signet check-dns --domain DOMAIN [--selector s1] [--key FILE] [--resolver HOST[:PORT]] [--keys FILE]
-                                [--timeout 5s] [--authoritative-port 53]
-
+    protected override CliCommandDefinition Define() => new CliCommandDefinition(
+        "check-dns",
+        "look up a published key record and say what is wrong with it",
+        """
         Asks every authoritative server of DOMAIN's zone for SELECTOR._domainkey.DOMAIN directly (no cache, no
         recursion; the zone's NS records come from the resolver) and says, per server, ok, old record, wrong,
         not found, timeout, SERVFAIL or refused; then says, in words, whether receivers can use it: missing, several
         TXT records at the name, syntax errors, a key cut short, revoked (empty p=), test mode (t=y) still on,
         h= excluding sha256, a key that is too short. With --key, also whether the published key is the public
         half of that private key. Exit status 0 only when the record is usable (and matches, with --key).
-
-          --resolver HOST[:PORT]   find the zone's name servers with this DNS server instead of the system's
-                                   resolvers
-          --authoritative-port N   ask the authoritative servers on this port instead of 53 (for tests that
-                                   run name servers on loopback)
-          --keys FILE              read zone-file TXT lines from FILE instead of DNS
-        {{Resolvers.TimeoutHelp}}
-
-        Example:
-          signet check-dns --domain example.com --selector s1 --key s1.example.com.pem
-        """;
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+        """)
     {
-        var options = Syntax.Parse(args);
+        Examples = ["signet check-dns --domain example.com --selector s1 --key s1.example.com.pem"],
+    }.With(
+        CliOptions.Value("domain", "DOMAIN", "the signing domain (d=)", required: true),
+        CliOptions.Value("selector", "S", "the selector (default s1)"),
+        CliOptions.Value("key", "FILE", "the private key the record should publish"),
+        CliOptions.Value("resolver", "HOST[:PORT]", "find the zone's name servers with this DNS server instead of the system's resolvers"),
+        CliOptions.Value("keys", "FILE", "read zone-file TXT lines from FILE instead of DNS"),
+        Resolvers.TimeoutOption(),
+        CliOptions.Value("authoritative-port", "N", "ask the authoritative servers on this port instead of 53 (for tests that run name servers on loopback)"));
+
+    public override async Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    {
+        var options = arguments;
         string domain = DomainArguments.ToAscii(options.Require("domain"), "--domain");
         string selector = options.Get("selector") ?? "s1";
         if (!DkimDnsRecordName.TryValidate(selector, domain, out string nameError))

@@ -5,35 +5,34 @@ namespace Signet.Commands;
 
 /// <summary><c>signet completion bash|zsh</c>: the shell completion script, generated from the command definitions
 /// the parser reads, so it offers exactly the commands, actions and options that exist.</summary>
-public sealed class CompletionCommand : ICliCommand
+public sealed class CompletionCommand : CliCommand
 {
-    public string Name => "completion";
-
-    public IReadOnlyList<CliAction> Actions { get; } = [new("bash", [], []), new("zsh", [], [])];
-
-    public string Summary => "print the bash or zsh completion script";
-
-    public string Help => """
-        Usage: signet completion bash|zsh
-
-        Prints the completion script for the shell: command names, their actions and options, and file names
-        after an option that takes a value. The Debian package installs both; from a build, load it yourself.
-
-        Example:
-          source <(signet completion bash)                        # this bash session
-          signet completion zsh > ~/.zfunc/_signet                # zsh, with ~/.zfunc in $fpath
-        """;
-
-    public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    protected override CliCommandDefinition Define() => new CliCommandDefinition(
+        "completion",
+        "print the bash or zsh completion script",
+        """
+        Prints the completion script for the shell: command names, their actions and options, the values of
+        options that take one of a fixed set, and file names after other options that take a value. The Debian
+        package installs both; from a build, load it yourself.
+        """)
     {
-        ArgumentNullException.ThrowIfNull(args);
+        Examples =
+        [
+            "source <(signet completion bash)                        # this bash session",
+            "signet completion zsh > ~/.zfunc/_signet                # zsh, with ~/.zfunc in $fpath",
+        ],
+        UsageHint = "say which shell: signet completion bash, or signet completion zsh",
+    }
+        .WithAction("bash", "the bash completion function")
+        .WithAction("zsh", "the zsh completion function");
+
+    public override Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(console);
-        string script = args switch
-        {
-            ["bash"] => BashCompletion.Script(SignetCommandLine.Commands),
-            ["zsh"] => ZshCompletion.Script(SignetCommandLine.Commands),
-            _ => throw new CliUsageException("say which shell: signet completion bash, or signet completion zsh"),
-        };
+        string script = arguments.Action == "zsh"
+            ? ZshCompletion.Script(SignetCommandLine.Commands)
+            : BashCompletion.Script(SignetCommandLine.Commands);
         console.WriteLine(script.TrimEnd('\n'));
         return Task.FromResult(ExitCodes.Success);
     }

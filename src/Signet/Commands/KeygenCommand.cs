@@ -5,37 +5,31 @@ using Signet.Dkim.Keys;
 namespace Signet.Commands;
 
 /// <summary><c>signet keygen</c>: a new private key, PKCS#8 PEM, mode 0600.</summary>
-public sealed class KeygenCommand : ICliCommand
+public sealed class KeygenCommand : CliCommand
 {
-    private static readonly CliAction Syntax = new("", ["algorithm", "bits", "out"], ["force"]);
-
-    public string Name => "keygen";
-
-    public IReadOnlyList<CliAction> Actions => [Syntax];
-
-    public string Summary => $"generate a private key (RSA {DkimKeySizes.RecommendedRsaBits} by default, or Ed25519)";
-
     // The sizes come from DkimKeySizes, the rule the store, the API and the console apply too.
-    public string Help => $"""
-        Usage: signet keygen [--algorithm rsa|ed25519] [--bits {DkimKeySizes.RecommendedRsaBits}] --out FILE [--force]
-
+    protected override CliCommandDefinition Define() => new CliCommandDefinition(
+        "keygen",
+        $"generate a private key (RSA {DkimKeySizes.RecommendedRsaBits} by default, or Ed25519)",
+        """
         Generates a DKIM private key and writes it as PKCS#8 PEM to FILE, readable by its owner only (0600).
         An existing FILE is never replaced unless --force is given.
-
-          --algorithm rsa|ed25519   rsa (default) works with every receiver; ed25519 (RFC 8463) is smaller and
-                                    faster but not yet checked by all receivers: sign with both for the best of each
-          --bits N                  RSA key size, {DkimKeySizes.RsaSigningRange}, a multiple of 8 (default {DkimKeySizes.RecommendedRsaBits}; RFC 8301 §3.2)
-          --out FILE                where to write the key
-          --force                   replace FILE if it exists
-
-        Example:
-          signet keygen --algorithm rsa --bits {DkimKeySizes.RecommendedRsaBits} --out s1.example.com.pem
-          signet dns-record --key s1.example.com.pem --domain example.com --selector s1
-        """;
-
-    public Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+        """)
     {
-        var options = Syntax.Parse(args);
+        Examples =
+        [
+            $"signet keygen --algorithm rsa --bits {DkimKeySizes.RecommendedRsaBits} --out s1.example.com.pem",
+            "signet dns-record --key s1.example.com.pem --domain example.com --selector s1",
+        ],
+    }.With(
+        CliOptions.Suggested("algorithm", "rsa (default) works with every receiver; ed25519 (RFC 8463) is smaller and faster but not yet checked by all receivers: sign with both for the best of each", DkimKeyTypeNames.Rsa, DkimKeyTypeNames.Ed25519),
+        CliOptions.Value("bits", "N", $"RSA key size, {DkimKeySizes.RsaSigningRange}, a multiple of 8 (default {DkimKeySizes.RecommendedRsaBits}; RFC 8301 §3.2)"),
+        CliOptions.Value("out", "FILE", "where to write the key", required: true),
+        CliOptions.Flag("force", "replace FILE if it exists"));
+
+    public override Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    {
+        var options = arguments;
         var type = DkimKeyType.Rsa;
         if (options.Get("algorithm") is { } algorithm && !DkimKeyTypeNames.TryParseChoice(algorithm, out type))
         {

@@ -7,43 +7,42 @@ using Signet.Store.Security;
 namespace Signet.Commands;
 
 /// <summary><c>signet sign</c>: the message with DKIM-Signature fields added at the top, byte for byte otherwise.</summary>
-public sealed class SignCommand : ICliCommand
+public sealed class SignCommand : CliCommand
 {
     /// <summary>The body is written after its signature is computed, so it is held until then: in memory up to 8 MiB,
     /// in a spool file above, so signing a 1 GB message does not take 1 GB of memory.</summary>
     private const int SpoolMemoryThreshold = 8 * 1024 * 1024;
 
-    private static readonly CliAction Syntax = new("", ["key", "selector", "domain", "canon", "headers", "expire", "in", "out"], []);
-
-    public string Name => "sign";
-
-    public IReadOnlyList<CliAction> Actions => [Syntax];
-
-    public string Summary => "sign a message (standard input to standard output by default)";
-
-    public string Help => """
-        Usage: signet sign --key FILE --domain DOMAIN [--selector s1] [--key FILE2 --selector S2 ...]
-                           [--canon relaxed/relaxed] [--headers From,To,Subject,...] [--expire 7d]
-                           [--in FILE] [--out FILE]
-
+    protected override CliCommandDefinition Define() => new CliCommandDefinition(
+        "sign",
+        "sign a message (standard input to standard output by default)",
+        """
         Signs a message with one or more keys in one pass and writes it out unchanged but for the
         DKIM-Signature header fields added at the top, in the message's own line ending (CRLF or LF).
         Each --key takes the --selector that follows it (s1 when none does). Large messages are spooled to
         a temporary file, so memory stays bounded.
-
-          --canon H/B      header/body canonicalization: relaxed or simple (default relaxed/relaxed)
-          --headers LIST   the header fields to sign, comma-separated (default: From, To, Cc, Subject, Date,
-                           Message-ID, Reply-To, MIME and List-* fields; From, To, Cc, Subject, Date, Reply-To
-                           and Message-ID are oversigned so none can be added). Received and Return-Path are refused.
-          --expire D       add x= that long after t= (3600, 90m, 12h, 7d, 2w); no expiry by default
-
-        Example (the usual RSA + Ed25519 pair):
-          signet sign --domain example.com --key rsa.pem --selector s1 --key ed.pem --selector s2 < in.eml > out.eml
-        """;
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+        """)
     {
-        var options = Syntax.Parse(args);
+        Examples = ["signet sign --domain example.com --key rsa.pem --selector s1 --key ed.pem --selector s2 < in.eml > out.eml   # the usual RSA + Ed25519 pair"],
+    }.With(
+        CliOptions.Repeatable("key", "FILE", "a private key to sign with (PKCS#8 or PKCS#1 PEM); give several for several signatures", required: true),
+        CliOptions.Value("domain", "DOMAIN", "the signing domain (d=)", required: true),
+        CliOptions.Repeatable("selector", "S", "the selector of the --key before it (default s1)"),
+        CliOptions.Value("canon", "H/B", "header/body canonicalization: relaxed or simple (default relaxed/relaxed)"),
+        CliOptions.Value("headers", "LIST", HeadersHelp),
+        CliOptions.Value("expire", "D", "add x= that long after t= (3600, 90m, 12h, 7d, 2w); no expiry by default"),
+        CliOptions.Value("in", "FILE", "read the message from FILE instead of standard input"),
+        CliOptions.Value("out", "FILE", "write the signed message to FILE instead of standard output"));
+
+    // Read from the signer's own lists, so the help says what the code signs and oversigns (RFC 6376 §5.4.2, §8.15).
+    private static string HeadersHelp =>
+        $"the header fields to sign, comma-separated (default: {string.Join(", ", DkimSignedHeaderPolicy.DefaultSigned)}, each when present; "
+        + $"{CliOptions.Listing(DkimSignedHeaderPolicy.DefaultOversigned, "and")} are oversigned so none can be added). "
+        + $"{CliOptions.Listing(DkimSignedHeaderPolicy.NeverSigned, "and")} are refused: relays add or rewrite them.";
+
+    public override async Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    {
+        var options = arguments;
         var keys = ReadKeys(options);
         try
         {

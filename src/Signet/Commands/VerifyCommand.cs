@@ -9,48 +9,37 @@ using Signet.Dkim.Verification;
 namespace Signet.Commands;
 
 /// <summary><c>signet verify</c>: every DKIM signature checked, as an Authentication-Results field or JSON.</summary>
-public sealed class VerifyCommand : ICliCommand
+public sealed class VerifyCommand : CliCommand
 {
-    private static readonly CliAction Syntax = new("", ["resolver", "keys", "at", "in", "authserv-id", "timeout", "public-suffix-list"], ["json"]);
-
-    public string Name => "verify";
-
-    public IReadOnlyList<CliAction> Actions => [Syntax];
-
-    public string Summary => "verify every DKIM signature of a message and print Authentication-Results";
-
-    public string Help => $$"""
-        Usage: signet verify [--resolver HOST[:PORT]] [--keys FILE] [--at TIME] [--json] [--in FILE]
-                             [--authserv-id NAME] [--timeout 5s] [--public-suffix-list FILE]
-
+    protected override CliCommandDefinition Define() => new CliCommandDefinition(
+        "verify",
+        "verify every DKIM signature of a message and print Authentication-Results",
+        """
         Checks each DKIM-Signature of the message (standard input by default) and prints an
         Authentication-Results header field with one dkim= result per signature, its reason in words, and
         whether its d= is aligned with the From domain (relaxed alignment, RFC 9989). A first line starting
         "From " (the mbox separator of a message saved from a mailbox, RFC 4155) is skipped.
-
-          --resolver HOST[:PORT]  look keys up with this DNS server (default: the system's resolvers); the
-                                  organizational domain is then found with the DMARC DNS tree walk
-          --keys FILE             read keys from zone-file TXT lines (NAME. IN TXT "chunk" "chunk") instead of
-                                  DNS; alignment then uses the public suffix list shipped with Signet
-          --at TIME               verify as of a Unix time or ISO 8601 date (for old messages and test vectors)
-          --json                  print {"from": ..., "signatures": [{domain, selector, algorithm, result,
-                                  reason, aligned}]} instead
-          --authserv-id NAME      the name in Authentication-Results (default: this host's name)
-        {{Resolvers.TimeoutHelp}}
-          --public-suffix-list F  with --keys: a newer public suffix list (publicsuffix.org format) than the
-                                  copy shipped with Signet
-
+        """)
+    {
+        Notes = """
         Exit status: 0 when at least one signature passes; 75 when none passes and a DNS lookup failed
         temporarily (try again later); 1 otherwise, including a message with no signature; 2 for unusable
         arguments or input.
+        """,
+        Examples = ["signet verify --resolver 127.0.0.1:5353 --in message.eml"],
+    }.With(
+        CliOptions.Value("resolver", "HOST[:PORT]", "look keys up with this DNS server (default: the system's resolvers); the organizational domain is then found with the DMARC DNS tree walk"),
+        CliOptions.Value("keys", "FILE", "read keys from zone-file TXT lines (NAME. IN TXT \"chunk\" \"chunk\") instead of DNS; alignment then uses the public suffix list shipped with Signet"),
+        CliOptions.Value("at", "TIME", "verify as of a Unix time or ISO 8601 date (for old messages and test vectors)"),
+        CliOptions.Flag("json", "print {\"from\": ..., \"signatures\": [{domain, selector, algorithm, result, reason, aligned}]} instead"),
+        CliOptions.Value("in", "FILE", "read the message from FILE instead of standard input"),
+        CliOptions.Value("authserv-id", "NAME", "the name in Authentication-Results (default: this host's name)"),
+        Resolvers.TimeoutOption(),
+        CliOptions.Value("public-suffix-list", "FILE", "with --keys: a newer public suffix list (publicsuffix.org format) than the copy shipped with Signet"));
 
-        Example:
-          signet verify --resolver 127.0.0.1:5353 --in message.eml
-        """;
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
-        var options = Syntax.Parse(args);
+        var options = arguments;
         if (options.Has("keys") && options.Has("resolver"))
         {
             throw new CliUsageException("--keys and --resolver exclude each other: keys come either from a file or from DNS");

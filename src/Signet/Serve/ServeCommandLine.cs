@@ -26,19 +26,23 @@ public static class ServeCommandLine
         ["tls-key"] = "TlsKeyFile",
     };
 
-    private static readonly HashSet<string> Lists = ["urls", "internal-network", "resolver", "trusted-proxy"];
+    /// <summary>The options that may be repeated; each becomes a list key.</summary>
+    public static IReadOnlySet<string> RepeatableOptions { get; } = new HashSet<string> { "urls", "internal-network", "resolver", "trusted-proxy" };
 
     /// <summary>The option that names the configuration file; the file's settings come below the environment's.</summary>
     public const string ConfigOption = "config";
 
     /// <summary>Everything <c>signet serve</c> is told on its command line: the configuration file, read, and the
     /// options as configuration keys.</summary>
-    public static ServeSources ToSources(IReadOnlyList<string> args)
+    public static ServeSources ToSources(IReadOnlyList<string> args) => ToSources(Parse(args));
+
+    /// <inheritdoc cref="ToSources(IReadOnlyList{string})"/>
+    public static ServeSources ToSources(CliArguments options)
     {
-        var options = Parse(args);
+        ArgumentNullException.ThrowIfNull(options);
         if (options.Get(ConfigOption) is not { } path)
         {
-            return new ServeSources(null, new Dictionary<string, string?>(), ToConfiguration(args));
+            return new ServeSources(null, new Dictionary<string, string?>(), ToConfiguration(options));
         }
 
         if (!ServeConfigFile.TryRead(path, out var file, out string error))
@@ -46,16 +50,19 @@ public static class ServeCommandLine
             throw new CliUsageException(error);
         }
 
-        return new ServeSources(path, file, ToConfiguration(args));
+        return new ServeSources(path, file, ToConfiguration(options));
     }
 
-    public static IReadOnlyDictionary<string, string?> ToConfiguration(IReadOnlyList<string> args)
+    public static IReadOnlyDictionary<string, string?> ToConfiguration(IReadOnlyList<string> args) => ToConfiguration(Parse(args));
+
+    /// <inheritdoc cref="ToConfiguration(IReadOnlyList{string})"/>
+    public static IReadOnlyDictionary<string, string?> ToConfiguration(CliArguments options)
     {
-        var options = Parse(args);
+        ArgumentNullException.ThrowIfNull(options);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (option, key) in Keys)
         {
-            if (Lists.Contains(option))
+            if (RepeatableOptions.Contains(option))
             {
                 var values = options.GetAll(option);
                 for (int i = 0; i < values.Count; i++)
@@ -72,6 +79,7 @@ public static class ServeCommandLine
         return settings;
     }
 
+    // Parsed against the serve command's definition, the one the command line uses.
     private static CliArguments Parse(IReadOnlyList<string> args) =>
-        CliArguments.Parse(args, Keys.Keys.Append(ConfigOption).ToHashSet(), new HashSet<string>());
+        SignetCommandLine.Parse(SignetCommandLine.Commands.Single(c => c.Name == "serve"), args);
 }

@@ -23,6 +23,9 @@ public sealed class CompletionTests : IDisposable
     [InlineData("signet domain add --server-u", "--server-url")]
     [InlineData("signet domain add --frob", "")]
     [InlineData("signet nosuch --", "--help")]
+    [InlineData("signet domain set --signing o", "off on")]
+    [InlineData("signet key dns --format q", "quoted")]
+    [InlineData("signet serve --log-format j", "json")]
     public async Task Bash_CompletesFromTheCommandDefinitions(string line, string expected)
     {
         string completions = await CompleteAsync(line);

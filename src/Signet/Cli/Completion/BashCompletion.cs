@@ -16,7 +16,7 @@ public static class BashCompletion
             _signet() {
                 local cur="${COMP_WORDS[COMP_CWORD]}"
                 local prev="${COMP_WORDS[COMP_CWORD-1]}"
-                local opts="" valued="" actions=""
+                local opts="" valued="" actions="" values=""
                 COMPREPLY=()
                 if [[ $COMP_CWORD -eq 1 ]]; then
 
@@ -58,6 +58,10 @@ public static class BashCompletion
                     COMPREPLY=( $(compgen -W "$actions" -- "$cur") )
                     return 0
                 fi
+                if [[ -n "$values" ]]; then
+                    COMPREPLY=( $(compgen -W "$values" -- "$cur") )
+                    return 0
+                fi
                 if [[ -n "$prev" && " $valued " == *" $prev "* ]]; then
                     COMPREPLY=( $(compgen -f -- "$cur") )
                     return 0
@@ -72,5 +76,7 @@ public static class BashCompletion
     }
 
     private static string Options(CliAction action) =>
-        $"opts=\"{string.Join(' ', action.Valued.Concat(action.Flags).Distinct().Select(o => "--" + o))}\"; valued=\"{string.Join(' ', action.Valued.Select(o => "--" + o))}\"";
+        $"opts=\"{string.Join(' ', action.Valued.Concat(action.Flags).Distinct().Select(o => "--" + o))}\"; valued=\"{string.Join(' ', action.Valued.Select(o => "--" + o))}\""
+        + (action.Choices.Count == 0 ? string.Empty
+            : $"; case \"$prev\" in {string.Concat(action.Choices.Select(c => $"--{c.Key}) values=\"{string.Join(' ', c.Value)}\" ;; "))}esac");
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Signet.Cli;
 using Signet.Store.Model;
@@ -14,19 +15,19 @@ public sealed class AuditCommand : StoreCommand
 
     public override string Summary => "list the audit log: who did what, newest first";
 
-    protected override string Usage => $"""
-        Usage: signet audit list [--limit N] [--data DIR] [--store CONNECTION-STRING]
-
-          list [--limit N]   the newest N entries (1 to {MaximumLimit}, default 100): time, actor, action, target,
-                             detail, and how many times a repeated failure happened
-
-        Example:
-          signet audit list --limit 20
+    protected override string Description => """
+        Every change made through the console, the API or these commands, and every refused sign-in, newest first.
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet audit list --limit 20",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["list"] = new(["limit"], [], ListAsync, Lists: true),
+        ["list"] = new("the newest entries: time, actor, action, target, detail, and how many times a repeated failure happened", [
+            CliOptions.Value("limit", "N", $"how many entries (1 to {MaximumLimit}, default 100)")], ListAsync, Lists: true),
     };
 
     /// <summary>The --limit of a listing, 1 to <see cref="MaximumLimit"/>, 100 when absent.</summary>

@@ -9,6 +9,9 @@ namespace Signet.Commands.Store;
 /// its own line before value, quoted and escaped; zone and json stand alone.</summary>
 public static class DnsFormats
 {
+    /// <summary>The names <c>--format</c> takes, in the order help lists them.</summary>
+    public static string[] Names { get; } = ["value", "quoted", "escaped", "zone", "json"];
+
     public static DkimDnsTextFormat Parse(string text) => text.ToLowerInvariant() switch
     {
         "value" => DkimDnsTextFormat.Value,

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Admin.Api.Domains;
 using Signet.Cli;
 using Signet.Store.Model;
@@ -12,33 +13,29 @@ public sealed class DomainCommand : StoreCommand
 
     public override string Summary => "add, list, change or remove the domains Signet signs for";
 
-    protected override string Usage => """
-        Usage: signet domain add|list|set|remove [--domain DOMAIN] [--data DIR] [--store CONNECTION-STRING]
-
-          add --domain D                   protect a domain (signing on, subdomains signed with its keys)
-          list                             the domains, one a line: name, whether its next message is signed
-                                           (and if not, why), how subdomains are signed
-          set --domain D [--signing on|off] [--subdomains parent|own]
-                                           turn signing on or off; sign subdomains with the parent's keys, or
-                                           require each subdomain to have its own entry and keys
-          remove --domain D                stop protecting a domain; its keys are deleted
-
-        Every store command acts as the local administrator on the store in --data DIR (default $SIGNET_DATA,
-        else ./data: the SQLite database and master.key), or on PostgreSQL with --store "Host=…;Database=…"
-        (the master key file is still read from --data).
-
-        Example:
-          signet domain add --domain example.com
-          signet domain set --domain example.com --subdomains own
+    protected override string Description => """
+        The domains Signet signs for. Each can have signing turned off, and chooses whether its subdomains are
+        signed with its keys (relaxed-aligned) or need their own. Every store command acts as the local
+        administrator on the store in --data or --store, or as a token's user through a running signet serve.
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet domain add --domain example.com",
+        "signet domain set --domain example.com --subdomains own",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["add"] = new(["domain"], [], AddAsync, Idempotent: true),
-        ["list"] = new([], [], ListAsync, Lists: true),
-        ["set"] = new(["domain", "signing", "subdomains"], [], SetAsync),
-        ["remove"] = new(["domain"], [], RemoveAsync, Idempotent: true),
+        ["add"] = new("protect a domain (signing on, subdomains signed with its keys)", [Domain()], AddAsync, Idempotent: true),
+        ["list"] = new("the domains, one a line: name, whether its next message is signed (and if not, why), how subdomains are signed", [], ListAsync, Lists: true),
+        ["set"] = new("turn signing on or off; sign subdomains with the parent's keys, or require each subdomain to have its own entry and keys",
+            [Domain(), CliOptions.Choice("signing", "whether the domain's mail is signed", "on", "off"),
+             CliOptions.Choice("subdomains", "parent: subdomains are signed with the domain's keys; own: each needs its own entry and keys", "parent", "own")], SetAsync),
+        ["remove"] = new("stop protecting a domain; its keys are deleted", [Domain()], RemoveAsync, Idempotent: true),
     };
+
+    private static Option<string> Domain() => CliOptions.Value("domain", "DOMAIN", "the domain", required: true);
 
     private static async Task<int> AddAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {

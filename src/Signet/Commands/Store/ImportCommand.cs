@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Cli;
 using Signet.Dkim;
 using Signet.Store.Import;
@@ -11,21 +12,23 @@ public sealed class ImportCommand : StoreCommand
 
     public override string Summary => "import an OpenDKIM set-up (KeyTable, SigningTable and key files)";
 
-    protected override string Usage => """
-        Usage: signet import opendkim --keytable FILE [--signingtable FILE] [--data DIR] [--store CONNECTION-STRING]
-
+    protected override string Description => """
         Every KeyTable entry (name domain:selector:/path/to/key) becomes an active key of its domain (the domain
         is added when needed): OpenDKIM already signs with it, so its record is published. The SigningTable is
         checked for mappings Signet cannot express. Prints what was taken and, for every line that was not,
         the file, the line and why. Exits 1 when anything was left behind.
-
-        Example:
-          signet import opendkim --keytable /etc/opendkim/KeyTable --signingtable /etc/opendkim/SigningTable
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet import opendkim --keytable /etc/opendkim/KeyTable --signingtable /etc/opendkim/SigningTable",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["opendkim"] = new(["keytable", "signingtable"], [], OpenDkimAsync),
+        ["opendkim"] = new("take over OpenDKIM's keys", [
+            CliOptions.Value("keytable", "FILE", "OpenDKIM's KeyTable", required: true),
+            CliOptions.Value("signingtable", "FILE", "OpenDKIM's SigningTable, checked for mappings Signet cannot express")], OpenDkimAsync),
     };
 
     private static async Task<int> OpenDkimAsync(StoreCommandContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Admin.Api.Keys;
 using Signet.Cli;
 using Signet.Dkim;
@@ -11,56 +12,65 @@ namespace Signet.Commands.Store;
 /// <summary><c>signet key …</c>: the keys of a domain (<c>--domain</c>) or of the server (<c>--server</c>) and their lifecycle.</summary>
 public sealed class KeyCommand : StoreCommand
 {
-    private static readonly string[] Which = ["domain", "selector", "id"];
-
     public override string Name => "key";
 
     public override string Summary => "generate, import, list, publish, activate, retire, revoke, delete, rotate or export stored keys";
 
-    protected override string Usage => $"""
-        Usage: signet key ACTION (--domain DOMAIN | --server) [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
-
-        A key is named by --selector (with --domain or --server) or by --id (as key list shows it).
+    protected override string Description => """
+        The keys of a domain (--domain) or the server-wide keys (--server). A key is named by --selector (with
+        --domain or --server) or by --id (as key list shows it).
         Its life: pending (generated or imported) → active (signing) → retiring (record kept) → revoked (p= empty) → deleted.
-
-          generate --selector S [--algorithm rsa|ed25519] [--bits {DkimKeySizes.RecommendedRsaBits}]   a new pending key, made here
-          import --selector S --key FILE         a key made elsewhere (PKCS#8 or PKCS#1 PEM, Ed25519 seed)
-          list                                   the keys: selector, state, algorithm, record name, id, last DNS check
-          dns [--selector S] [--format value|quoted|escaped|zone|json]
-                                                 the TXT records to publish for the stored keys (default: zone)
-          check --selector S                     look the key's record up in DNS now and say what is wrong
-          activate --selector S [--force]        start signing; refused until the record is published and matches,
-                                                 unless --force (receivers fail its signatures until it is)
-          retire --selector S                    stop signing; the record stays so mail in flight still verifies
-          revoke --selector S                    the record to publish becomes v=DKIM1; p=
-          delete --selector S                    destroy the private key (a key that no longer signs)
-          rotate --selector OLD --new-selector NEW   a new key of the same kind waits for its record, then replaces OLD
-          rotations                              the rotations and what to do next
-          export --selector S [--out FILE]       the private key as PKCS#8 PEM (a secret: stdout, or FILE with mode 0600)
-
-          --resolver IP[:PORT]                   the DNS server for check and activate (default: the system's)
-
-        Example:
-          signet key generate --domain example.com --selector s1 --algorithm rsa
-          signet key dns --domain example.com --selector s1 --format zone
-          signet key activate --domain example.com --selector s1
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet key generate --domain example.com --selector s1 --algorithm rsa",
+        "signet key dns --domain example.com --selector s1 --format zone",
+        "signet key activate --domain example.com --selector s1",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["generate"] = new(["domain", "selector", "algorithm", "bits"], ["server"], GenerateAsync),
-        ["import"] = new(["domain", "selector", "key"], ["server"], ImportAsync),
-        ["list"] = new(["domain"], ["server"], ListAsync, Lists: true),
-        ["dns"] = new(["domain", "selector", "format", "id"], ["server"], DnsAsync),
-        ["check"] = new(Which, ["server"], CheckAsync),
-        ["activate"] = new(Which, ["server", "force"], ActivateAsync),
-        ["retire"] = new(Which, ["server"], (c, t) => StepAsync(c, (a, id) => c.Store.RetireKeyAsync(a, id, t), "retired: it no longer signs; its record stays published", t)),
-        ["revoke"] = new(Which, ["server"], (c, t) => StepAsync(c, (a, id) => c.Store.RevokeKeyAsync(a, id, t), "revoked: publish the record below", t)),
-        ["delete"] = new(Which, ["server"], DeleteAsync),
-        ["rotate"] = new([.. Which, "new-selector"], ["server"], KeyRotation.StartAsync),
-        ["rotations"] = new(["domain"], ["server"], KeyRotation.ListAsync, Lists: true),
-        ["export"] = new([.. Which, "out"], ["server", "force"], KeyExport.RunAsync),
+        ["generate"] = new("a new pending key, made here", [.. Owner(), Selector(required: true),
+            CliOptions.Suggested("algorithm", "rsa (default) or ed25519 (RFC 8463)", DkimKeyTypeNames.Rsa, DkimKeyTypeNames.Ed25519),
+            CliOptions.Value("bits", "N", $"RSA key size, {DkimKeySizes.RsaSigningRange} (default {DkimKeySizes.RecommendedRsaBits})")], GenerateAsync),
+        ["import"] = new("a key made elsewhere (PKCS#8 or PKCS#1 PEM, Ed25519 seed)", [.. Owner(), Selector(required: true),
+            CliOptions.Value("key", "FILE", "the private key file to import", required: true)], ImportAsync),
+        ["list"] = new("the keys: selector, state, algorithm, record name, id, last DNS check", Owner(), ListAsync, Lists: true),
+        ["dns"] = new("the TXT records to publish for the stored keys (all of them without --selector or --id)", [.. Which(),
+            CliOptions.Choice("format", "how to write the records (default zone; see signet dns-record --help)", StringComparer.OrdinalIgnoreCase, DnsFormats.Names)], DnsAsync),
+        ["check"] = new("look the key's record up in DNS now and say what is wrong", Which(), CheckAsync),
+        ["activate"] = new("start signing; refused until the record is published and matches, unless --force", [.. Which(),
+            Force()], ActivateAsync),
+        ["retire"] = new("stop signing; the record stays so mail in flight still verifies", Which(),
+            (c, t) => StepAsync(c, (a, id) => c.Store.RetireKeyAsync(a, id, t), "retired: it no longer signs; its record stays published", t)),
+        ["revoke"] = new("the record to publish becomes v=DKIM1; p=", Which(),
+            (c, t) => StepAsync(c, (a, id) => c.Store.RevokeKeyAsync(a, id, t), "revoked: publish the record below", t)),
+        ["delete"] = new("destroy the private key (a key that no longer signs)", Which(), DeleteAsync),
+        ["rotate"] = new("a new key of the same kind waits for its record, then replaces the one named", [.. Which(),
+            CliOptions.Value("new-selector", "NEW", "the selector of the new key", required: true)], KeyRotation.StartAsync),
+        ["rotations"] = new("the rotations and what to do next", Owner(), KeyRotation.ListAsync, Lists: true),
+        ["export"] = new("the private key as PKCS#8 PEM (a secret: standard output, or FILE with mode 0600)", [.. Which(),
+            CliOptions.Value("out", "FILE", "write the key to FILE (mode 0600) instead of standard output"),
+            Force()], KeyExport.RunAsync),
     };
+
+    /// <summary>Whose keys: --domain D or --server.</summary>
+    private static Option[] Owner() =>
+    [
+        CliOptions.Value("domain", "DOMAIN", "the domain whose keys these are"),
+        CliOptions.Flag("server", "the server-wide keys instead of a domain's"),
+    ];
+
+    // One option, two actions: help lists an option once, so its description covers both.
+    private static Option<bool> Force() =>
+        CliOptions.Flag("force", "activate: before the record is published (receivers fail its signatures until it is); export: replace FILE if it exists");
+
+    private static Option<string> Selector(bool required = false) => CliOptions.Value("selector", "S", "the key's selector (s=)", required);
+
+    /// <summary>Which key: --selector with its owner, or --id.</summary>
+    private static Option[] Which() =>
+        [.. Owner(), Selector(), CliOptions.Value("id", "ID", "the key's id as signet key list shows it (instead of --selector)")];
 
     private static async Task<int> GenerateAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Cli;
 using Signet.Dkim;
 using Signet.Dkim.Alignment;
@@ -12,25 +13,23 @@ public sealed class PolicyCommand : StoreCommand
 
     public override string Summary => "explain which stored keys would sign a message, and why";
 
-    protected override string Usage => """
-        Usage: signet policy explain [--in MESSAGE] [--as USER] [--data DIR] [--store CONNECTION-STRING]
-
+    protected override string Description => """
         Reads the message (standard input without --in), finds its From domain and applies the signing policy
         to the domains and active keys in the store now: which rule decided, which keys sign, the d= and whether
         it is aligned with the From domain. Only the header section is read, and no private key is opened.
-
-        --as USER  also say whether USER, authenticated to the relay (or through the MTA's SMTP AUTH), may have
-                   this message signed: a domain admin only for their own domains (and subdomains signed with
-                   their keys), a server admin for any. A refused message is answered 550 5.7.1.
-
-        Examples:
-          signet policy explain --in message.eml
-          signet policy explain --in message.eml --as dana
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet policy explain --in message.eml",
+        "signet policy explain --in message.eml --as dana",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["explain"] = new(["in", "as"], [], ExplainAsync),
+        ["explain"] = new("which rule decides for the message, which keys sign it, its d= and whether it is aligned", [
+            CliOptions.Value("in", "MESSAGE", "read the message from this file instead of standard input"),
+            CliOptions.Value("as", "USER", "also say whether USER, authenticated to the relay (or through the MTA's SMTP AUTH), may have this message signed: a domain admin only for their own domains (and subdomains signed with their keys), a server admin for any. A refused message is answered 550 5.7.1.")], ExplainAsync),
     };
 
     private static async Task<int> ExplainAsync(StoreCommandContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using Signet.Admin.Api.Rotation;
 using Signet.Cli;
@@ -15,31 +16,33 @@ public sealed class PublisherCommand : StoreCommand
 
     public override string Summary => "add, list or remove the DNS servers Signet publishes key records on (RFC 2136 with TSIG)";
 
-    protected override string Usage => """
-        Usage: signet publisher add|list|remove [--name NAME] [--data DIR] [--store CONNECTION-STRING]
-
-          add --name N --primary ADDRESS[:PORT] --zone Z --key-name K [--secret-file FILE]
-                                           a zone's primary server that accepts DNS UPDATE (RFC 2136) signed with
-                                           the TSIG key K (hmac-sha256); the secret is the base64 of the server's
-                                           key, read from FILE or standard input (never from the command line, where
-                                           other users see it), and is stored encrypted with the master key
-          list                             the publishers, one a line: name, zone, primary, key name
-          remove --name N                  remove a publisher no domain uses any more
-
-        A domain then chooses its publisher with signet rotation set. Knot: keymgr -t signet-update hmac-sha256
-        prints the key; BIND: tsig-keygen -a hmac-sha256 signet-update. See docs/rotation.md.
-
-        Example:
-          signet publisher add --name knot --primary 192.0.2.53 --zone example.com --key-name signet-update --secret-file tsig.secret
-          signet rotation set --domain example.com --publisher knot --every 90d
+    protected override string Description => """
+        The zones' primary servers that accept DNS UPDATE (RFC 2136) signed with a TSIG key (hmac-sha256), so
+        Signet publishes records itself. The secret is the base64 of the server's key, read from --secret-file or
+        standard input (never from the command line, where other users see it), and is stored encrypted with the
+        master key. A domain then chooses its publisher with signet rotation set. Knot: keymgr -t signet-update
+        hmac-sha256 prints the key; BIND: tsig-keygen -a hmac-sha256 signet-update. See docs/rotation.md.
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet publisher add --name knot --primary 192.0.2.53 --zone example.com --key-name signet-update --secret-file tsig.secret",
+        "signet rotation set --domain example.com --publisher knot --every 90d",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["add"] = new(["name", "primary", "zone", "key-name", "secret-file"], [], AddAsync),
-        ["list"] = new([], [], ListAsync, Lists: true),
-        ["remove"] = new(["name"], [], RemoveAsync),
+        ["add"] = new("a zone's primary server that accepts DNS UPDATE signed with the TSIG key", [
+            NameOption(),
+            CliOptions.Value("primary", "ADDRESS[:PORT]", "the zone's primary server", required: true),
+            CliOptions.Value("zone", "ZONE", "the zone it updates", required: true),
+            CliOptions.Value("key-name", "K", "the TSIG key's name (hmac-sha256)", required: true),
+            CliOptions.Value("secret-file", "FILE", "read the TSIG secret (base64) from FILE instead of standard input")], AddAsync),
+        ["list"] = new("the publishers, one a line: name, zone, primary, key name", [], ListAsync, Lists: true),
+        ["remove"] = new("remove a publisher no domain uses any more", [NameOption()], RemoveAsync),
     };
+
+    private static Option<string> NameOption() => CliOptions.Value("name", "NAME", "the publisher's name", required: true);
 
     private static async Task<int> AddAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Admin.Api.Rotation;
 using Signet.Cli;
 using Signet.Store.Model;
@@ -11,38 +12,35 @@ public sealed class RotationCommand : StoreCommand
 
     public override string Summary => "set, show, start now or pause a domain's automatic key rotation";
 
-    protected override string Usage => """
-        Usage: signet rotation set|status|run-now|pause|resume --domain DOMAIN [--data DIR] [--store CONNECTION-STRING]
-
-          set --domain D [--publisher NAME|none] [--every DURATION|off] [--keys rsa|ed25519|both]
-              [--selectors date|counter] [--overlap DURATION] [--revoked-for DURATION]
-                                           choose how D's records are published and its keys rotated: a publisher
-                                           (signet publisher add; none = by hand), an interval (90d; off), the keys
-                                           made (RSA 2048 by default), selectors like s202612 or s1, s2…, how long
-                                           the old record stays after the new key signs (7d by default: receivers
-                                           verify late) and how long the revoked record stays before removal (7d)
-          status --domain D                the settings, the current step, the next rotation and the last failure
-          run-now --domain D               rotate at the next round of signet serve, whatever the interval
-          pause --domain D                 take no step until resumed; the current key keeps signing
-          resume --domain D                take steps again
-
+    protected override string Description => """
         signet serve drives the rotation: generate → publish → wait until every authoritative server serves the
         record → sign with the new key → after the overlap publish the old record revoked (p=) → remove it →
         destroy the old private key. See docs/rotation.md.
-
-        Example:
-          signet rotation set --domain example.com --publisher knot --every 90d --keys both
-          signet rotation status --domain example.com
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet rotation set --domain example.com --publisher knot --every 90d --keys both",
+        "signet rotation status --domain example.com",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["set"] = new(["domain", "publisher", "every", "keys", "selectors", "overlap", "revoked-for"], [], SetAsync),
-        ["status"] = new(["domain"], [], StatusAsync, Lists: true),
-        ["run-now"] = new(["domain"], [], RunNowAsync),
-        ["pause"] = new(["domain"], [], (c, t) => PauseAsync(c, true, t)),
-        ["resume"] = new(["domain"], [], (c, t) => PauseAsync(c, false, t)),
+        ["set"] = new("choose how the domain's records are published and its keys rotated", [
+            Domain(),
+            CliOptions.Value("publisher", "NAME|none", "the publisher that writes the records (signet publisher add); none = by hand"),
+            CliOptions.Value("every", "DURATION|off", "rotate this often (90d); off = never"),
+            CliOptions.Choice("keys", "the keys made (RSA 2048 by default)", "rsa", "ed25519", "both"),
+            CliOptions.Choice("selectors", "selectors like s202612 (date) or s1, s2… (counter)", "date", "counter"),
+            CliOptions.Value("overlap", "DURATION", "how long the old record stays after the new key signs (7d by default: receivers verify late)"),
+            CliOptions.Value("revoked-for", "DURATION", "how long the revoked record stays before removal (7d)")], SetAsync),
+        ["status"] = new("the settings, the current step, the next rotation and the last failure", [Domain()], StatusAsync, Lists: true),
+        ["run-now"] = new("rotate at the next round of signet serve, whatever the interval", [Domain()], RunNowAsync),
+        ["pause"] = new("take no step until resumed; the current key keeps signing", [Domain()], (c, t) => PauseAsync(c, true, t)),
+        ["resume"] = new("take steps again", [Domain()], (c, t) => PauseAsync(c, false, t)),
     };
+
+    private static Option<string> Domain() => CliOptions.Value("domain", "DOMAIN", "the domain", required: true);
 
     private static async Task<int> SetAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Admin.Api.ServerKey;
 using Signet.Cli;
 using Signet.Store.Model;
@@ -13,28 +14,25 @@ public sealed class ServerCommand : StoreCommand
 
     public override string Summary => "show or change the host name and turn server-wide signing on or off";
 
-    protected override string Usage => """
-        Usage: signet server show|set [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
-
-          show                                  the host name and whether server-wide signing is on
-          set [--host-name H] [--signing on|off]
-                                                change the host name (d= of server-wide signatures), or turn
-                                                server-wide signing on or off
-
+    protected override string Description => """
         Server-wide signatures (d= the host name) sign mail of domains without an active key of their own. They are
         NOT aligned with the From domain, so DMARC never passes on them: give each domain its own key instead where
         you can. Server-wide signing stays off until it is turned on here (or in the console, or the API), even
         when a server-wide key is active.
-
-        Example:
-          signet key generate --server --selector s1 && signet key activate --server --selector s1
-          signet server set --signing on
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet key generate --server --selector s1 && signet key activate --server --selector s1",
+        "signet server set --signing on",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["show"] = new([], [], ShowAsync, Lists: true),
-        ["set"] = new(["host-name", "signing"], [], SetAsync),
+        ["show"] = new("the host name and whether server-wide signing is on", [], ShowAsync, Lists: true),
+        ["set"] = new("change the host name (d= of server-wide signatures), or turn server-wide signing on or off", [
+            CliOptions.Value("host-name", "H", "the host name, d= of server-wide signatures"),
+            CliOptions.Choice("signing", "whether server-wide signing is on", "on", "off")], SetAsync),
     };
 
     private static async Task<int> ShowAsync(StoreCommandContext context, CancellationToken cancellationToken)

@@ -1,61 +1,68 @@
+using System.CommandLine;
 using Signet.Cli;
 
 namespace Signet.Commands.Store;
 
 /// <summary>A store command: a noun (<c>domain</c>, <c>key</c>, …) whose first argument is a verb. Every verb takes
 /// <c>--data DIR</c> and <c>--store CONNECTION-STRING</c> and acts as the local administrator.</summary>
-public abstract class StoreCommand : ICliCommand
+public abstract class StoreCommand : CliCommand
 {
-    public abstract string Name { get; }
+    /// <summary>What the command manages, before its actions in help.</summary>
+    protected abstract string Description { get; }
 
-    public abstract string Summary { get; }
+    /// <summary>Paragraphs after the options, or empty.</summary>
+    protected virtual string Notes => string.Empty;
 
-    /// <summary>The command's own usage, actions and example; <see cref="Help"/> adds the options every store command takes.</summary>
-    protected abstract string Usage { get; }
+    protected abstract IReadOnlyList<string> Examples { get; }
 
-    public string Help => Usage.TrimEnd('\n') + "\n\n" + CommonOptions;
-
-    /// <summary>The options and conventions of every store command, written once.</summary>
-    private const string CommonOptions = """
-        Every action also takes:
-          --quiet                      print nothing on success (on failure, stderr still says why)
-          --json                       (listings) one line of JSON: the API's objects and field names
-          --strict                     (add/remove/revoke) exit 1 when there is nothing to do, instead of 0
-          --server-url URL --token-file FILE [--insecure]
-                                       act through a running signet serve's API as the token's user, instead of
-                                       the store in --data; plain http only to this machine unless --insecure
-        """;
-
-    /// <summary>The verbs, each with the options that take a value and the flags it accepts (besides the store's own).</summary>
+    /// <summary>The verbs, each with its own options (besides the store's own) and what it does.</summary>
     protected abstract IReadOnlyDictionary<string, StoreVerb> Verbs { get; }
 
-    /// <summary>The options every store action takes besides its own.</summary>
-    public static IReadOnlyList<string> StoreOptions { get; } = ["data", "store", "resolver", "server-url", "token-file"];
-
-    public IReadOnlyList<CliAction> Actions => Verbs.Select(v => new CliAction(v.Key, [.. v.Value.Valued, .. StoreOptions], FlagsOf(v.Value))).ToList();
-
-    /// <summary>A verb's flags and the conventions scripts rely on: --quiet everywhere, --json on listings, --strict on
-    /// changes that are idempotent by default.</summary>
-    private static IReadOnlyList<string> FlagsOf(StoreVerb verb) =>
-        [.. verb.Flags, "quiet", "insecure", .. verb.Lists ? ["json"] : Array.Empty<string>(), .. verb.Idempotent ? ["strict"] : Array.Empty<string>()];
-
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    protected override CliCommandDefinition Define()
     {
-        ArgumentNullException.ThrowIfNull(args);
+        var definition = new CliCommandDefinition(Name, Summary, Description) { Notes = Notes, Examples = Examples };
+        foreach (var (name, verb) in Verbs)
+        {
+            definition.WithAction(name, verb.Description, [.. verb.Options, .. Conventions(verb), .. StoreOptions()]);
+        }
+
+        return definition;
+    }
+
+    /// <summary>The conventions scripts rely on: --json on listings, --strict on changes that are idempotent by default.</summary>
+    private static IEnumerable<Option> Conventions(StoreVerb verb)
+    {
+        if (verb.Lists)
+        {
+            yield return CliOptions.Flag("json", "one line of JSON: the API's objects and field names");
+        }
+
+        if (verb.Idempotent)
+        {
+            yield return CliOptions.Flag("strict", "exit 1 when there is nothing to do (already done, or already gone), instead of 0");
+        }
+    }
+
+    /// <summary>The options every store action takes, written once: where the store is, or which running signet
+    /// serve to act through, and --quiet.</summary>
+    private static Option[] StoreOptions() =>
+    [
+        CliOptions.Value("data", "DIR", "the data directory: the SQLite database and master.key (default $SIGNET_DATA, else ./data)"),
+        CliOptions.Value("store", "CONNECTION-STRING", "keep everything in PostgreSQL instead, e.g. \"Host=…;Database=…\" (the master key file is still read from --data)"),
+        CliOptions.Value("resolver", "HOST[:PORT]", "the DNS server the store's DNS checks ask (default: the system's resolvers)"),
+        CliOptions.Value("server-url", "URL", "act through a running signet serve's API as the token's user, instead of the store in --data; plain http only to this machine unless --insecure"),
+        CliOptions.Value("token-file", "FILE", "the file holding the API token for --server-url"),
+        CliOptions.Flag("insecure", "allow --server-url over plain http to another machine"),
+        CliOptions.Flag("quiet", "print nothing on success (on failure, stderr still says why)"),
+    ];
+
+    public override async Task<int> RunAsync(CliArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(console);
-        string verbs = string.Join("|", Verbs.Keys);
-        if (args.Count == 0)
-        {
-            throw new CliUsageException($"say what to do: signet {Name} {verbs} (signet {Name} --help for examples)");
-        }
-
-        if (!Verbs.TryGetValue(args[0], out var verb))
-        {
-            throw new CliUsageException($"unknown action \"{args[0]}\": use one of {verbs}");
-        }
-
-        var options = Actions.Single(a => a.Name == args[0]).Parse(args.Skip(1).ToList());
-        string commandLine = $"signet {Name} {args[0]}";
+        var verb = Verbs[arguments.Action];
+        var options = arguments;
+        string commandLine = $"signet {Name} {arguments.Action}";
         // --quiet: nothing on success; on failure, everything the verb would have said on stderr, then the error.
         bool quiet = options.Has("quiet");
         using var held = new StringWriter();
@@ -91,14 +98,3 @@ public abstract class StoreCommand : ICliCommand
         return status;
     }
 }
-
-/// <summary>One verb of a <see cref="StoreCommand"/>.</summary>
-/// <param name="Lists">A listing: takes --json and writes the API's views of what it lists.</param>
-/// <param name="Idempotent">A change that is already in effect (or whose target is already gone) succeeds with a
-/// sentence saying so, unless --strict, which makes it exit 1.</param>
-public sealed record StoreVerb(
-    IReadOnlyList<string> Valued,
-    IReadOnlyList<string> Flags,
-    Func<StoreCommandContext, CancellationToken, Task<int>> RunAsync,
-    bool Lists = false,
-    bool Idempotent = false);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Admin.Api.Tokens;
 using System.Globalization;
 using Signet.Cli;
@@ -15,28 +16,27 @@ public sealed class TokenCommand : StoreCommand
 
     public override string Summary => "create (shown once), list or revoke API tokens";
 
-    protected override string Usage => """
-        Usage: signet token create|list|revoke [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
-
-          create --user NAME [--description TEXT] [--expires-in-days N]
-                 prints a new API token (sgt_…) for NAME on standard output. It acts with that user's role and
-                 domains, and is refused after N days when --expires-in-days is given (1 to 3650). Signet keeps
-                 only its hash: store it now, it cannot be shown again. Send it to the API as
-                 "Authorization: Bearer sgt_…".
-          list   [--user NAME]   the tokens: id, user, prefix, created, last used, expires, description
-          revoke --id ID          the token stops working at once
-
-        Example:
-          signet token create --user dana --description "DNS automation" --expires-in-days 90 > dana.token
-          signet token list --user dana
-          signet token revoke --id 3f2c0c8e-…
+    protected override string Description => """
+        API tokens (sgt_…): each acts with its user's role and domains. Signet keeps only a token's hash: store
+        it when it is created, it cannot be shown again. Send it to the API as "Authorization: Bearer sgt_…".
         """;
+
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet token create --user dana --description \"DNS automation\" --expires-in-days 90 > dana.token",
+        "signet token list --user dana",
+        "signet token revoke --id 3f2c0c8e-…",
+    ];
 
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["create"] = new(["user", "description", "expires-in-days"], [], CreateAsync),
-        ["list"] = new(["user"], [], ListAsync, Lists: true),
-        ["revoke"] = new(["id"], [], RevokeAsync, Idempotent: true),
+        ["create"] = new("prints a new API token for the user on standard output", [
+            CliOptions.Value("user", "NAME", "create: whose token it is; list: show only this user's tokens", required: true),
+            CliOptions.Value("description", "TEXT", "what the token is for"),
+            CliOptions.Value("expires-in-days", "N", "refuse the token after N days (1 to 3650; default never)")], CreateAsync),
+        ["list"] = new("the tokens: id, user, prefix, created, last used, expires, description", [
+            CliOptions.Value("user", "NAME", "create: whose token it is; list: show only this user's tokens")], ListAsync, Lists: true),
+        ["revoke"] = new("the token stops working at once", [CliOptions.Value("id", "ID", "the token's id as signet token list shows it", required: true)], RevokeAsync, Idempotent: true),
     };
 
     private static async Task<int> CreateAsync(StoreCommandContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Signet.Admin.Api.Users;
 using System.Text;
 using Signet.Cli;
@@ -15,38 +16,29 @@ public sealed class UserCommand : StoreCommand
 
     public override string Summary => "add, list or remove the users of the console and the API, or set a password";
 
-    protected override string Usage => """
-        Usage: signet user add|list|domains|password|remove --name NAME [OPTIONS] [--data DIR] [--store CONNECTION-STRING]
-
-          add --name N [--role server-admin|domain-admin] [--domain D]... [--password-file FILE]
-                 a user; the password is read from FILE, or from standard input (its first line), never from
-                 an argument (arguments show in ps and in shell history). A domain admin manages only the
-                 domains given with --domain (repeat it); the default role is domain-admin.
-          list   the users: name, role, domains, id
-          domains --name N [--domain D]...
-                 the domains a domain admin manages from now on, replacing the ones before (none without --domain)
-          password --name N [--password-file FILE]
-                 sets a new password (read as for add) and ends every console session of that user. This
-                 works on the store directly, so it is also how to get back in when the last server admin
-                 forgot their password.
-          remove --name N   the user and their API tokens
-
-        Example:
-          signet user add --name dana --domain example.com --password-file dana.password
-          printf '%s\n' "$PASSWORD" | signet user add --name sam --role server-admin
-          signet user password --name sam --password-file sam.password
-
+    protected override string Description => """
+        The people who sign in to the console and the API. A password is read from --password-file, or from
+        standard input (its first line), never from an argument (arguments show in ps and in shell history).
         Passwords are at least 12 characters, not the user name, and not on Signet's list of the most
         common passwords.
         """;
 
+    protected override IReadOnlyList<string> Examples { get; } =
+    [
+        "signet user add --name dana --domain example.com --password-file dana.password",
+        "printf '%s\\n' \"$PASSWORD\" | signet user add --name sam --role server-admin",
+        "signet user password --name sam --password-file sam.password",
+    ];
+
     protected override IReadOnlyDictionary<string, StoreVerb> Verbs { get; } = new Dictionary<string, StoreVerb>
     {
-        ["add"] = new(["name", "role", "domain", "password-file"], [], AddAsync),
-        ["list"] = new([], [], ListAsync, Lists: true),
-        ["domains"] = new(["name", "domain"], [], DomainsAsync),
-        ["password"] = new(["name", "password-file"], [], PasswordAsync),
-        ["remove"] = new(["name"], [], RemoveAsync, Idempotent: true),
+        ["add"] = new("a user; a domain admin manages only the domains given with --domain (repeat it); the default role is domain-admin", [
+            NameOption(), CliOptions.Choice("role", "what the user may manage (default domain-admin)", "server-admin", "domain-admin"),
+            Domains(), PasswordFile()], AddAsync),
+        ["list"] = new("the users: name, role, domains, id", [], ListAsync, Lists: true),
+        ["domains"] = new("the domains a domain admin manages from now on, replacing the ones before (none without --domain)", [NameOption(), Domains()], DomainsAsync),
+        ["password"] = new("sets a new password (read as for add) and ends every console session of that user; it works on the store directly, so it is also how to get back in when the last server admin forgot their password", [NameOption(), PasswordFile()], PasswordAsync),
+        ["remove"] = new("the user and their API tokens", [NameOption()], RemoveAsync, Idempotent: true),
     };
 
     /// <summary>The user called <c>--name</c>.</summary>
@@ -58,6 +50,12 @@ public sealed class UserCommand : StoreCommand
             ?? throw new StoreCommandException(new Signet.Store.StoreError(Signet.Store.StoreErrorKind.NotFound,
                 $"there is no user {name} (signet user list shows them)"));
     }
+
+    private static Option<string> NameOption() => CliOptions.Value("name", "NAME", "the user's name", required: true);
+
+    private static Option<string[]> Domains() => CliOptions.Repeatable("domain", "DOMAIN", "a domain the domain admin manages");
+
+    private static Option<string> PasswordFile() => CliOptions.Value("password-file", "FILE", "read the password from FILE's first line instead of standard input");
 
     private static async Task<int> AddAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
