@@ -36,7 +36,7 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
         var lines = new List<string>();
         foreach (string domain in domains.Value!)
         {
-            var lease = await store.TryLeaseRotationAsync(domain, node, Lease, cancellationToken).ConfigureAwait(false);
+            var lease = await store.TryLeaseRotationAsync(domain, node, Lease, RotationNode.IsGone, cancellationToken).ConfigureAwait(false);
             if (!lease.Succeeded || !lease.Value)
             {
                 continue;
