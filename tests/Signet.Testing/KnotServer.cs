@@ -112,6 +112,24 @@ public sealed class KnotServer : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGSTOP: knotd keeps its port but answers nothing, as a server that hangs, until <see cref="Resume"/>.</summary>
+    public void Suspend()
+    {
+        if (_process is not { HasExited: false } process || !PosixSignals.Suspend(process.Id))
+        {
+            throw new InvalidOperationException("knotd is not running");
+        }
+    }
+
+    /// <summary>SIGCONT: a suspended knotd answers again (the queries queued meanwhile too).</summary>
+    public void Resume()
+    {
+        if (_process is not { HasExited: false } process || !PosixSignals.Continue(process.Id))
+        {
+            throw new InvalidOperationException("knotd is not running");
+        }
+    }
+
     /// <summary>What this server itself serves for <paramref name="name"/>'s TXT record now (asked directly, without
     /// recursion or cache): the strings of the one record joined, or null when it serves none.</summary>
     public async Task<string?> ServedTxtAsync(string name, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Signet.Store;
 using Signet.Store.Access;
 using Signet.Store.Model;
@@ -90,11 +91,31 @@ internal sealed class ServeRotationFlow : IAsyncDisposable
     /// <summary>SIGKILL to serve (no shutdown), then a new serve on the same data folder and milter port.</summary>
     public async Task KillAndRestartServeAsync()
     {
+        int milterPort = await KillServeAsync();
+        await StartServeAsync(milterPort);
+    }
+
+    /// <summary>SIGKILL to serve: no shutdown, nothing finished or released. Returns its milter port.</summary>
+    public async Task<int> KillServeAsync()
+    {
         var serve = Serve ?? throw new InvalidOperationException("serve is not running");
         Serve = null;
         await serve.KillAsync(TimeSpan.FromSeconds(10));
         await serve.DisposeAsync();
-        await StartServeAsync(serve.MilterPort);
+        return serve.MilterPort;
+    }
+
+    /// <summary>Which serve holds the domain's rotation lease (null: none, between rounds). The lease is the nodes'
+    /// own business and no command shows it, so the test reads the row.</summary>
+    public async Task<string?> LeaseHolderAsync()
+    {
+        string database = new StoreOptions { DataDirectory = DataPath }.DatabasePath;
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT lease_owner FROM domain_rotation WHERE domain = $domain";
+        command.Parameters.AddWithValue("$domain", Domain);
+        return await command.ExecuteScalarAsync() as string;
     }
 
     public async Task<IReadOnlyList<KeyEntry>> KeysAsync()
@@ -162,7 +183,7 @@ internal sealed class ServeRotationFlow : IAsyncDisposable
         _store = opened.Succeeded ? opened.Value! : throw new InvalidOperationException(opened.Error!.Message);
     }
 
-    private async Task StartServeAsync(int? milterPort)
+    public async Task StartServeAsync(int? milterPort)
     {
         // The store asks the zone's servers through the resolver (the primary, which serves the NS records and their
         // addresses) and then each of ns1 and ns2 directly on Knot's port: Dns:AuthoritativePort reaches the store's

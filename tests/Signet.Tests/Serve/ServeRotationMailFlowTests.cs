@@ -119,6 +119,47 @@ public sealed class ServeRotationMailFlowTests(ITestOutputHelper output)
         await AssertEachStepOnceAsync(flow, first, second);
     }
 
+    [Fact]
+    public async Task Serve_KilledInTheMiddleOfARound_TheNextServeOnThisHostGoesOnAtOnce_NotWhenTheLeaseExpires()
+    {
+        await using var flow = await ServeRotationFlow.StartAsync();
+        var first = await PublishedButNotSigningAsync(flow, "s1");
+
+        // ns2 hangs: each round now waits seconds for its answer, holding the domain's lease; serve dies in one.
+        string? holder = null;
+        flow.Knot.SecondaryServer.Suspend();
+        try
+        {
+            // Held for a whole second: a round that waits on ns2, not one of the quick rounds from before.
+            var heldSince = DateTimeOffset.MaxValue;
+            await Eventually.Until(async () =>
+            {
+                holder = await flow.LeaseHolderAsync();
+                heldSince = holder is null ? DateTimeOffset.MaxValue : heldSince == DateTimeOffset.MaxValue ? DateTimeOffset.UtcNow : heldSince;
+                return DateTimeOffset.UtcNow - heldSince >= TimeSpan.FromSeconds(1);
+            }, "a round waits on ns2 holding the lease", StepDeadline);
+            int milterPort = await flow.KillServeAsync();
+            Assert.Equal(holder, await flow.LeaseHolderAsync());
+            flow.Knot.SecondaryServer.Resume();
+            await flow.Knot.CatchUpAsync(CancellationToken.None);
+            var restarted = Stopwatch.StartNew();
+            await flow.StartServeAsync(milterPort);
+
+            // The dead serve's lease runs for minutes; the new serve on the same host takes it over and activates at once.
+            first = await StateAsync(flow, first, KeyState.Active, TimeSpan.FromSeconds(45));
+            output.WriteLine($"the new serve activated {first.RecordName} {restarted.Elapsed.TotalSeconds:0.0} s after it was started; the dead one held the lease as {holder}");
+        }
+        finally
+        {
+            if (flow.Knot.SecondaryServer.IsRunning)
+            {
+                flow.Knot.SecondaryServer.Resume();
+            }
+        }
+
+        Assert.NotEqual(holder, await flow.LeaseHolderAsync());
+    }
+
     // The key under the selector is pending, published on ns1 but not on ns2, and serve, having checked again twice
     // more, still has it pending and says it waits for every authoritative server.
     private static async Task<KeyEntry> PublishedButNotSigningAsync(ServeRotationFlow flow, string selector, TimeSpan? deadline = null)
