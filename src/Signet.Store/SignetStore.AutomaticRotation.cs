@@ -23,16 +23,35 @@ public sealed partial class SignetStore
     /// when no other node holds an unexpired one: one compare-and-set UPDATE, so of several nodes on one database
     /// exactly one gets it. A node that holds it extends it.</summary>
     public Task<StoreResult<bool>> TryLeaseRotationAsync(string domain, string node, TimeSpan duration, CancellationToken cancellationToken) =>
+        TryLeaseRotationAsync(domain, node, duration, static _ => false, cancellationToken);
+
+    /// <summary>As above, and also takes over an unexpired lease whose holder <paramref name="holderIsGone"/> knows to
+    /// be dead (<see cref="Rotation.RotationNode.IsGone"/>: a process of this host that no longer exists), again by
+    /// compare-and-set on that holder, so two nodes that both find it gone cannot both take it.</summary>
+    public Task<StoreResult<bool>> TryLeaseRotationAsync(
+        string domain, string node, TimeSpan duration, Func<string, bool> holderIsGone, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
+            ArgumentNullException.ThrowIfNull(holderIsGone);
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var now = Now;
+            var lease = new { domain, node, until = (now + duration).UtcTicks, now = now.UtcTicks };
             int taken = await session.ExecuteAsync(
                 """
                 UPDATE domain_rotation SET lease_owner = @node, lease_until = @until
                 WHERE domain = @domain AND (lease_owner IS NULL OR lease_owner = @node OR lease_until < @now)
                 """,
-                new { domain, node, until = (now + duration).UtcTicks, now = now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+                lease, cancellationToken).ConfigureAwait(false);
+            if (taken == 0
+                && await session.ScalarAsync<string?>("SELECT lease_owner FROM domain_rotation WHERE domain = @domain", new { domain }, cancellationToken)
+                    .ConfigureAwait(false) is { } holder
+                && holderIsGone(holder))
+            {
+                taken = await session.ExecuteAsync(
+                    "UPDATE domain_rotation SET lease_owner = @node, lease_until = @until WHERE domain = @domain AND lease_owner = @holder",
+                    new { lease.domain, lease.node, lease.until, holder }, cancellationToken).ConfigureAwait(false);
+            }
+
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<bool>.Success(taken == 1);
         });

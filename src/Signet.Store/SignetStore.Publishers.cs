@@ -250,6 +250,7 @@ public sealed partial class SignetStore
         $"keys {settings.KeyKinds}, selectors {settings.SelectorScheme}, overlap {Durations(settings.Overlap)}, " +
         $"revoked record kept {Durations(settings.RevokedRecordLifetime)}{(settings.Paused ? ", paused" : string.Empty)}";
 
-    private static string Durations(TimeSpan span) =>
+    /// <summary>A rotation period in words for audit lines and steps: whole days as days, anything else as h:mm:ss.</summary>
+    internal static string Durations(TimeSpan span) =>
         span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays:0} days" : span.ToString();
 }

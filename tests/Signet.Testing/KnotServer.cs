@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
+using DnsClient;
 
 namespace Signet.Testing;
 
@@ -109,6 +110,47 @@ public sealed class KnotServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"knotc zone-refresh {Zone} failed: {Diagnostics()}");
         }
+    }
+
+    /// <summary>SIGSTOP: knotd keeps its port but answers nothing, as a server that hangs, until <see cref="Resume"/>.</summary>
+    public void Suspend()
+    {
+        if (_process is not { HasExited: false } process || !PosixSignals.Suspend(process.Id))
+        {
+            throw new InvalidOperationException("knotd is not running");
+        }
+    }
+
+    /// <summary>SIGCONT: a suspended knotd answers again (the queries queued meanwhile too).</summary>
+    public void Resume()
+    {
+        if (_process is not { HasExited: false } process || !PosixSignals.Continue(process.Id))
+        {
+            throw new InvalidOperationException("knotd is not running");
+        }
+    }
+
+    /// <summary>What this server itself serves for <paramref name="name"/>'s TXT record now (asked directly, without
+    /// recursion or cache): the strings of the one record joined, or null when it serves none.</summary>
+    public async Task<string?> ServedTxtAsync(string name, CancellationToken cancellationToken)
+    {
+        var options = new LookupClientOptions(Endpoint)
+        {
+            UseCache = false, Recursion = false, Timeout = TimeSpan.FromSeconds(2), Retries = 2, ThrowDnsErrors = false, UseTcpFallback = true,
+        };
+        var response = await new LookupClient(options).QueryAsync(name, QueryType.TXT, QueryClass.IN, cancellationToken).ConfigureAwait(false);
+        if (response.HasError && response.Header.ResponseCode != DnsHeaderResponseCode.NotExistentDomain)
+        {
+            throw new InvalidOperationException($"knotd on {KnotConfiguration.Describe(Endpoint)} answered {response.ErrorMessage} for {name} TXT");
+        }
+
+        var records = response.Answers.TxtRecords().ToList();
+        return records.Count switch
+        {
+            0 => null,
+            1 => string.Concat(records[0].Text),
+            _ => throw new InvalidOperationException($"knotd on {KnotConfiguration.Describe(Endpoint)} serves {records.Count} TXT records at {name}"),
+        };
     }
 
     /// <summary>Stops knotd, as a primary that goes down; <see cref="StartAsync"/> starts it again with its data.</summary>

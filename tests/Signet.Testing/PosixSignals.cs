@@ -7,8 +7,14 @@ namespace Signet.Testing;
 internal static class PosixSignals
 {
     private const int TerminateSignal = 15;
+    private const int ContinueSignal = 18; // SIGCONT on Linux
+    private const int StopSignal = 19; // SIGSTOP on Linux: cannot be caught; the process keeps its sockets but runs no more
 
     public static bool Terminate(int processId) => SendSignal(processId, TerminateSignal) == 0;
+
+    public static bool Suspend(int processId) => SendSignal(processId, StopSignal) == 0;
+
+    public static bool Continue(int processId) => SendSignal(processId, ContinueSignal) == 0;
 
     /// <summary>Stops a server as its init system would: SIGTERM, up to <paramref name="grace"/> to exit cleanly, then
     /// SIGKILL to the whole tree. Waits for the exit either way, so its port and files are free afterwards.</summary>

@@ -36,7 +36,7 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
         var lines = new List<string>();
         foreach (string domain in domains.Value!)
         {
-            var lease = await store.TryLeaseRotationAsync(domain, node, Lease, cancellationToken).ConfigureAwait(false);
+            var lease = await store.TryLeaseRotationAsync(domain, node, Lease, RotationNode.IsGone, cancellationToken).ConfigureAwait(false);
             if (!lease.Succeeded || !lease.Value)
             {
                 continue;
@@ -182,7 +182,7 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
                 return (step, revoked.Error!.Message, false);
             }
 
-            _done.Add($"published {key.RecordName} revoked (\"{KeyRecords.RevokedValue}\"), {_settings.Overlap.TotalDays:0.#} days after it stopped signing");
+            _done.Add($"published {key.RecordName} revoked (\"{KeyRecords.RevokedValue}\"), {SignetStore.Durations(_settings.Overlap)} after it stopped signing");
             return null;
         }
 

@@ -13,8 +13,9 @@ namespace Signet.Serve;
 public sealed class RotationService(OpenedStore store, IOptions<ServeOptions> options, TimeProvider time, ILogger<RotationService> logger)
     : BackgroundService
 {
-    // Names this process among the nodes sharing one database, for the rotation lease.
-    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    // Names this process among the nodes sharing one database, for the rotation lease; a serve restarted on this host
+    // after a crash takes over the lease its dead predecessor held.
+    private readonly string _node = RotationNode.ForThisProcess();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

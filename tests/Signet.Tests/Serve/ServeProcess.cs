@@ -110,6 +110,14 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public Task Exited => _exited.Task;
 
+    /// <summary>SIGKILL, as a crash or the out-of-memory killer ends it: no shutdown at all. Returns once it has exited.</summary>
+    public async Task KillAsync(TimeSpan timeout)
+    {
+        _process.Kill();
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
