@@ -57,7 +57,7 @@ public static class AutomaticRotationPanel
             <h2 id="automatic-rotation-heading">Automatic rotation</h2>
             <dl>
               <dt>Publisher</dt><dd>{s.Settings.Publisher}</dd>
-              <dt>Every</dt><dd>{s.Settings.Interval.Value.TotalDays:0.##} days; old record kept {s.Settings.Overlap.TotalDays:0.##} days after the switch</dd>
+              <dt>Every</dt><dd>{DurationText.Describe(s.Settings.Interval.Value)}; old record kept {DurationText.Describe(s.Settings.Overlap)} after the switch</dd>
               <dt>Next rotation</dt><dd>{next}</dd>
               <dt>Current step</dt><dd>{s.Step}{(s.StepAt is { } stepAt ? $" ({Time(stepAt)})" : string.Empty)}</dd>
             </dl>
