@@ -1,11 +1,12 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Signing;
+using Signet.Mail.Policy;
 using Signet.Milter;
 using Signet.Milter.Dkim;
 using Signet.Milter.Protocol;
@@ -228,9 +229,9 @@ public sealed class MilterLoad : IAsyncDisposable
         return TestMessages.Prepend(signer.Sign(header, body), message);
     }
 
-    private sealed class FixedSigningPolicy(IReadOnlyList<DkimSigningRequest> requests) : IMilterSigningPolicy
+    private sealed class FixedSigningPolicy(IReadOnlyList<DkimSigningRequest> requests) : IMailSigningPolicy
     {
-        public ValueTask<MilterSigningDecision> DecideAsync(MilterSigningContext context, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(MilterSigningDecision.Sign(requests, "bench"));
+        public ValueTask<MailSigningDecision> DecideAsync(MailSigningContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(MailSigningDecision.Sign(requests, "bench"));
     }
 }

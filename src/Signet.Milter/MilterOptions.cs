@@ -1,5 +1,7 @@
 using System.Net;
 using Signet.Dkim.Messages;
+using Signet.Mail;
+using Signet.Mail.Processing;
 using Signet.Milter.Server;
 
 namespace Signet.Milter;
@@ -34,11 +36,11 @@ public sealed record MilterOptions
 
     /// <summary>When a message to sign cannot be signed (internal error, signing policy unavailable): tempfail by
     /// default, so nothing that should be signed leaves unsigned.</summary>
-    public MilterFailureAction SigningFailureAction { get; init; } = MilterFailureAction.TempFail;
+    public MailFailureAction SigningFailureAction { get; init; } = MailFailureAction.TempFail;
 
     /// <summary>When an incoming message cannot be verified for an internal reason: accept by default, because
     /// verification only informs; DNS failures are not internal errors and give dkim=temperror.</summary>
-    public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
+    public MailFailureAction VerificationFailureAction { get; init; } = MailFailureAction.Accept;
 
     /// <summary>When an authenticated user sends a message whose From domain is not one of theirs: reject by default
     /// (550 5.7.1 with the reason), because signing it would let one tenant speak, aligned, for another's domain.</summary>
@@ -120,6 +122,19 @@ public sealed record MilterOptions
 
     /// <summary>The internal networks, parsed (call after <see cref="Validate"/> found no error).</summary>
     public IReadOnlyList<IPNetwork> ParseInternalNetworks() => (InternalNetworks ?? []).Select(n => IPNetwork.Parse(n)).ToList();
+
+    /// <summary>The settings of the DKIM step, the same step the relay runs (call after <see cref="Validate"/> found no error).</summary>
+    public DkimMessageProcessorOptions ToProcessorOptions() => new()
+    {
+        AuthservId = AuthservId,
+        InternalNetworks = ParseInternalNetworks(),
+        SigningFailureAction = SigningFailureAction,
+        VerificationFailureAction = VerificationFailureAction,
+        UnauthorizedSenderAction = UnauthorizedSenderAction,
+        MaximumVerifiedMessageSize = MaximumVerifiedMessageSize,
+        MaximumSignatures = MaximumSignatures,
+        MaximumHeaderSize = MaximumHeaderSize,
+    };
 
     private static void AddIfNotPositive(List<string> errors, string name, long value)
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using Signet.Dkim.Messages;
-using Signet.Milter;
-using Signet.Milter.Dkim;
+using Signet.Mail;
+using Signet.Mail.Processing;
 
 namespace Signet.Relay;
 
@@ -55,11 +55,11 @@ public sealed record RelayOptions
 
     /// <summary>When a message to sign cannot be signed: tempfail by default, so nothing that should be signed leaves
     /// unsigned (the client keeps it and retries).</summary>
-    public MilterFailureAction SigningFailureAction { get; init; } = MilterFailureAction.TempFail;
+    public MailFailureAction SigningFailureAction { get; init; } = MailFailureAction.TempFail;
 
     /// <summary>When an incoming message cannot be verified for an internal reason: accept by default, because
     /// verification only informs.</summary>
-    public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
+    public MailFailureAction VerificationFailureAction { get; init; } = MailFailureAction.Accept;
 
     /// <summary>When an authenticated user sends a message whose From domain is not one of theirs: reject by default
     /// (550 5.7.1 with the reason), because signing it would let one tenant speak, aligned, for another's domain.</summary>

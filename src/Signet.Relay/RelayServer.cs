@@ -1,13 +1,14 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
-using Signet.Milter.Dkim;
-using Signet.Milter.Server;
+using Signet.Mail.Policy;
+using Signet.Mail.Processing;
+using Signet.Mail.Server;
 using Signet.Relay.Session;
 using Signet.Relay.Smtp;
 
@@ -48,7 +49,7 @@ public sealed class RelayServer : IAsyncDisposable
     /// <summary>A relay with its own DKIM step, built from the relay options.</summary>
     public RelayServer(
         RelayOptions options,
-        IMilterSigningPolicy signingPolicy,
+        IMailSigningPolicy signingPolicy,
         ITxtRecordSource keySource,
         IOrganizationalDomainResolver organizationalDomains,
         IRelayUserAuthenticator? authenticator = null,
@@ -106,7 +107,7 @@ public sealed class RelayServer : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static DkimMessageProcessor CreateProcessor(RelayOptions options, IMilterSigningPolicy signingPolicy, ITxtRecordSource keySource,
+    private static DkimMessageProcessor CreateProcessor(RelayOptions options, IMailSigningPolicy signingPolicy, ITxtRecordSource keySource,
         IOrganizationalDomainResolver organizationalDomains, ILogger? logger, TimeProvider? time)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
-using Signet.Milter.Dkim;
+using Signet.Mail.Policy;
+using Signet.Mail.Processing;
 
 namespace Signet.Relay;
 
@@ -11,7 +12,7 @@ namespace Signet.Relay;
 /// built from the host's services, started and stopped with the host.</summary>
 public static class RelayServiceCollectionExtensions
 {
-    /// <summary>Registers the relay. The host provides <see cref="IMilterSigningPolicy"/>, <see cref="ITxtRecordSource"/>
+    /// <summary>Registers the relay. The host provides <see cref="IMailSigningPolicy"/>, <see cref="ITxtRecordSource"/>
     /// and <see cref="IOrganizationalDomainResolver"/> (the same the milter uses), and <see cref="IRelayUserAuthenticator"/>
     /// when <see cref="RelayOptions.Authentication"/> is on; a registered <see cref="DkimMessageProcessor"/> is shared,
     /// so relay and milter use one verifier and one key cache.</summary>
@@ -34,7 +35,7 @@ public static class RelayServiceCollectionExtensions
             var processor = provider.GetService<DkimMessageProcessor>();
             return processor is not null
                 ? new RelayServer(options, processor, authenticator, logger)
-                : new RelayServer(options, provider.GetRequiredService<IMilterSigningPolicy>(), provider.GetRequiredService<ITxtRecordSource>(),
+                : new RelayServer(options, provider.GetRequiredService<IMailSigningPolicy>(), provider.GetRequiredService<ITxtRecordSource>(),
                     provider.GetRequiredService<IOrganizationalDomainResolver>(), authenticator, logger, provider.GetService<TimeProvider>());
         });
         services.AddHostedService<RelayHostedService>();

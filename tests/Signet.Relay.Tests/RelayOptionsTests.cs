@@ -1,3 +1,5 @@
+using Signet.Mail.Processing;
+
 namespace Signet.Relay.Tests;
 
 public sealed class RelayOptionsTests
@@ -37,7 +39,7 @@ public sealed class RelayOptionsTests
     public void Server_AuthenticationWithoutAuthenticator_IsRefusedAtConstruction()
     {
         var options = Valid with { Authentication = true, AuthenticationRequiresTls = false };
-        var processor = new Signet.Milter.Dkim.DkimMessageProcessor(options.ToProcessorOptions(), Support.FixedSigningPolicy.Unavailable(),
+        var processor = new Signet.Mail.Processing.DkimMessageProcessor(options.ToProcessorOptions(), Support.FixedSigningPolicy.Unavailable(),
             new Signet.Testing.InMemoryTxtSource(), new Signet.Dkim.Alignment.PublicSuffixListResolver(Signet.Dkim.Alignment.PublicSuffixList.Embedded));
 
         var error = Assert.Throws<ArgumentException>(() => new RelayServer(options, processor));

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
+using Signet.Mail.Policy;
+using Signet.Mail.Processing;
 using Signet.Milter.Protocol;
 using Signet.Milter.Server;
 
@@ -21,7 +23,7 @@ public sealed class DkimMilterFilterFactory : IMilterFilterFactory
 
     public DkimMilterFilterFactory(
         MilterOptions options,
-        IMilterSigningPolicy signingPolicy,
+        IMailSigningPolicy signingPolicy,
         ITxtRecordSource keySource,
         IOrganizationalDomainResolver organizationalDomains,
         ILogger? logger = null,
@@ -35,7 +37,7 @@ public sealed class DkimMilterFilterFactory : IMilterFilterFactory
         }
 
         Options = options;
-        Processor = new DkimMessageProcessor(DkimMessageProcessorOptions.From(options), signingPolicy, keySource, organizationalDomains, logger, time);
+        Processor = new DkimMessageProcessor(options.ToProcessorOptions(), signingPolicy, keySource, organizationalDomains, logger, time);
     }
 
     public MilterFilterProfile Profile => DkimProfile;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Pipelines;
-using Signet.Milter.Dkim;
+using Signet.Mail.Processing;
 using Signet.Relay.NextHop;
 using Signet.Relay.Smtp;
 using Signet.Store.Security;

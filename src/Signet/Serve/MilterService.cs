@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
+using Signet.Mail.Policy;
 using Signet.Milter;
 using Signet.Milter.Dkim;
 using Signet.Milter.Server;
@@ -23,7 +24,7 @@ public sealed class MilterService : IHostedService, IAsyncDisposable
     public MilterService(
         IOptions<MilterOptions> milter,
         IOptions<ServeOptions> serve,
-        IMilterSigningPolicy signingPolicy,
+        IMailSigningPolicy signingPolicy,
         ITxtRecordSource keys,
         IOrganizationalDomainResolver organizationalDomains,
         ILoggerFactory loggers,

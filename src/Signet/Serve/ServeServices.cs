@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 using Signet.Admin;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
-using Signet.Relay;
 using Signet.Dns;
+using Signet.Mail.Policy;
 using Signet.Milter;
-using Signet.Milter.Dkim;
+using Signet.Relay;
 using Signet.Store;
 using Signet.Store.Security;
 
@@ -41,7 +41,7 @@ public static class ServeServices
         services.TryAddSingleton<SignInThrottle>();
         services.AddSingleton<OpenedStore>();
         services.AddSingleton<ISignetStore>(provider => provider.GetRequiredService<OpenedStore>().Store);
-        services.AddSingleton<IMilterSigningPolicy>(provider => new StoreSigningPolicy(
+        services.AddSingleton<IMailSigningPolicy>(provider => new StoreSigningPolicy(
             provider.GetRequiredService<OpenedStore>().Snapshots, provider.GetRequiredService<ILogger<StoreSigningPolicy>>()));
         services.AddSingleton<MilterService>();
         services.AddHostedService(provider => provider.GetRequiredService<MilterService>());

@@ -1,5 +1,5 @@
 using System.Text;
-using Signet.Milter.Dkim;
+using Signet.Mail.Processing;
 
 namespace Signet.Milter.Tests.Dkim;
 

@@ -3,6 +3,7 @@ using Signet.Dkim.Alignment;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Signing;
 using Signet.Dkim.Verification;
+using Signet.Mail.Policy;
 using Signet.Milter.Dkim;
 using Signet.Milter.Server;
 using Signet.Testing;
@@ -45,7 +46,7 @@ internal sealed class DkimMilterHarness : IAsyncDisposable
 
     public static MilterOptions DefaultOptions => new() { Listen = "127.0.0.1:0", AuthservId = AuthservId };
 
-    public static async Task<DkimMilterHarness> StartAsync(MilterOptions? options = null, IMilterSigningPolicy? policy = null, bool unixSocket = false)
+    public static async Task<DkimMilterHarness> StartAsync(MilterOptions? options = null, IMailSigningPolicy? policy = null, bool unixSocket = false)
     {
         options ??= DefaultOptions;
         string? directory = null;

@@ -4,7 +4,7 @@ using Signet.Dkim.Keys;
 using Signet.Dkim.Lookup;
 using Signet.Dkim.Signing;
 using Signet.Dkim.Verification;
-using Signet.Milter.Dkim;
+using Signet.Mail.Policy;
 using Signet.Testing;
 
 namespace Signet.Relay.Tests.Support;
@@ -44,7 +44,7 @@ internal sealed class RelayHarness : IAsyncDisposable
     };
 
     /// <summary>Starts a sink and a relay to it; <paramref name="configure"/> adjusts the options.</summary>
-    public static async Task<RelayHarness> StartAsync(Func<RelayOptions, RelayOptions>? configure = null, IMilterSigningPolicy? policy = null,
+    public static async Task<RelayHarness> StartAsync(Func<RelayOptions, RelayOptions>? configure = null, IMailSigningPolicy? policy = null,
         ITxtRecordSource? keySource = null, IRelayUserAuthenticator? authenticator = null, IPEndPoint? nextHop = null)
     {
         var sink = nextHop is null ? SmtpSink.Start() : null;

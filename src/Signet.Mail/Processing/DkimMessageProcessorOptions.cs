@@ -1,7 +1,7 @@
 using System.Net;
 using Signet.Dkim.Messages;
 
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>The settings the DKIM step needs, whichever protocol carries the message. The milter and the relay each
 /// validate their own options and build these from them, so both decide by the same rules.</summary>
@@ -13,9 +13,9 @@ public sealed record DkimMessageProcessorOptions
     /// <summary>Clients whose mail is ours to sign without SMTP authentication.</summary>
     public required IReadOnlyList<IPNetwork> InternalNetworks { get; init; }
 
-    public MilterFailureAction SigningFailureAction { get; init; } = MilterFailureAction.TempFail;
+    public MailFailureAction SigningFailureAction { get; init; } = MailFailureAction.TempFail;
 
-    public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
+    public MailFailureAction VerificationFailureAction { get; init; } = MailFailureAction.Accept;
 
     /// <summary>When an authenticated sender may not have the message signed: reject (550 5.7.1) by default.</summary>
     public UnauthorizedSenderAction UnauthorizedSenderAction { get; init; } = UnauthorizedSenderAction.Reject;
@@ -25,21 +25,4 @@ public sealed record DkimMessageProcessorOptions
     public int MaximumSignatures { get; init; } = 10;
 
     public int MaximumHeaderSize { get; init; } = DkimHeaderSectionBuffer.DefaultMaximumBytes;
-
-    /// <summary>The milter's settings (validated by the caller).</summary>
-    public static DkimMessageProcessorOptions From(MilterOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new DkimMessageProcessorOptions
-        {
-            AuthservId = options.AuthservId,
-            InternalNetworks = options.ParseInternalNetworks(),
-            SigningFailureAction = options.SigningFailureAction,
-            VerificationFailureAction = options.VerificationFailureAction,
-            UnauthorizedSenderAction = options.UnauthorizedSenderAction,
-            MaximumVerifiedMessageSize = options.MaximumVerifiedMessageSize,
-            MaximumSignatures = options.MaximumSignatures,
-            MaximumHeaderSize = options.MaximumHeaderSize,
-        };
-    }
 }

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
 using Signet.Dkim.Verification;
+using Signet.Mail.Policy;
 
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>The DKIM work on a message, apart from the protocol that carries it: outbound mail (authenticated or
 /// internal clients) is signed with the keys the signing policy names, other mail is verified and gets an
@@ -15,7 +16,7 @@ public sealed class DkimMessageProcessor
 {
     public DkimMessageProcessor(
         DkimMessageProcessorOptions options,
-        IMilterSigningPolicy signingPolicy,
+        IMailSigningPolicy signingPolicy,
         ITxtRecordSource keySource,
         IOrganizationalDomainResolver organizationalDomains,
         ILogger? logger = null,
@@ -33,7 +34,7 @@ public sealed class DkimMessageProcessor
 
     public DkimMessageProcessorOptions Options { get; }
 
-    internal IMilterSigningPolicy SigningPolicy { get; }
+    internal IMailSigningPolicy SigningPolicy { get; }
 
     internal IOrganizationalDomainResolver OrganizationalDomains { get; }
 
