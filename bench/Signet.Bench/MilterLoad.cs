@@ -1,11 +1,12 @@
-using System.Buffers.Binary;
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Signing;
+using Signet.Mail;
 using Signet.Mail.Policy;
 using Signet.Milter;
 using Signet.Milter.Dkim;
@@ -51,8 +52,8 @@ public sealed class MilterLoad : IAsyncDisposable
             message = SignWith(requests, message);
         }
 
-        var options = new MilterOptions { Listen = "127.0.0.1:0", AuthservId = "mx.example.net" };
-        var factory = new DkimMilterFilterFactory(options, new FixedSigningPolicy(requests), records,
+        var options = new MilterOptions { Listen = "127.0.0.1:0" };
+        var factory = new DkimMilterFilterFactory(options, new MailOptions { AuthservId = "mx.example.net" }, new FixedSigningPolicy(requests), records,
             new PublicSuffixListResolver(PublicSuffixList.Embedded));
         var server = new MilterServer(options, factory);
         await server.StartAsync(CancellationToken.None).ConfigureAwait(false);

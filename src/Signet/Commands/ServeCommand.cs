@@ -25,8 +25,8 @@ public sealed class ServeCommand : ICliCommand
         and prints the console's set-up link while there is no administrator. SIGTERM finishes the messages in
         progress, then stops.
 
-          --config FILE             read settings from FILE (Key = value lines, [Milter], [Dns], [Store] and
-                                    [Relay] sections; the package's is /etc/signet/signet.conf). An unknown
+          --config FILE             read settings from FILE (Key = value lines, [Mail], [Milter], [Dns], [Store]
+                                    and [Relay] sections; the package's is /etc/signet/signet.conf). An unknown
                                     key or a bad value stops the start with one line naming it and the file;
                                     check a file with: signet config check FILE
           --data DIR                the data directory (default ./data, or $SIGNET_DATA)
@@ -53,7 +53,7 @@ public sealed class ServeCommand : ICliCommand
           --tls-key PEM             the private key of --tls-certificate
 
         Every option is also a setting: in the --config file, or in the environment as
-        SIGNET_DATA, SIGNET_URLS__0, SIGNET_MILTER__LISTEN, SIGNET_HOSTNAME, SIGNET_MILTER__INTERNALNETWORKS__0,
+        SIGNET_DATA, SIGNET_URLS__0, SIGNET_MILTER__LISTEN, SIGNET_HOSTNAME, SIGNET_MAIL__INTERNALNETWORKS__0,
         SIGNET_DNS__SERVERS__0, SIGNET_STORE__CONNECTIONSTRING, SIGNET_RELAY__LISTEN, SIGNET_RELAY__NEXTHOP, SIGNET_TRUSTEDPROXIES__0, SIGNET_TLSCERTIFICATEFILE, SIGNET_TLSKEYFILE. The command line wins over the environment, which
         wins over the file. See docs/postfix.md for the Postfix side.
 

@@ -58,13 +58,13 @@ public sealed class DkimMilterSigningTests
     [InlineData("127.0.0.1", null)]
     public async Task Sign_ClientInInternalNetwork_IsSignedWithoutAuthentication(string client, string? network)
     {
-        var options = DkimMilterHarness.DefaultOptions;
+        var mail = DkimMilterHarness.DefaultMail;
         if (network is not null)
         {
-            options = options with { InternalNetworks = [network] };
+            mail = mail with { InternalNetworks = [network] };
         }
 
-        await using var harness = await DkimMilterHarness.StartAsync(options);
+        await using var harness = await DkimMilterHarness.StartAsync(mail: mail);
 
         var result = await harness.SendAsync(Message, new TestEnvelope(ClientAddress: client));
 
@@ -165,9 +165,9 @@ public sealed class DkimMilterSigningTests
     [Fact]
     public async Task Sign_PolicyUnavailableWithAcceptAction_AcceptsUnsigned()
     {
-        var options = DkimMilterHarness.DefaultOptions with { SigningFailureAction = MailFailureAction.Accept };
+        var mail = DkimMilterHarness.DefaultMail with { SigningFailureAction = MailFailureAction.Accept };
         var policy = TestSigningPolicy.Answer(MailSigningDecision.Unavailable("the store does not answer"));
-        await using var harness = await DkimMilterHarness.StartAsync(options, policy);
+        await using var harness = await DkimMilterHarness.StartAsync(policy: policy, mail: mail);
 
         var result = await harness.SendAsync(Message, TestEnvelope.Authenticated);
 
