@@ -212,11 +212,11 @@ public sealed class DkimMessageProcessing : IDisposable
             return new DkimMessageOutcome([], removed, DkimMessageVerdict.Deliver);
         }
 
-        var results = await _verification.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        var report = await DkimMessageReporter.ReportAsync(_header, results, _shared.OrganizationalDomains, cancellationToken).ConfigureAwait(false);
-        LogResults(report);
-        string field = AuthenticationResultsWriter.Format(_shared.Options.AuthservId, report.Signatures, _header.LineEnding);
-        return new DkimMessageOutcome([new DkimHeaderField(Encoding.UTF8.GetBytes(field))], removed, DkimMessageVerdict.Deliver);
+        var authentication = await DkimMessageAuthenticator.CompleteAsync(
+            _header, _verification, _shared.OrganizationalDomains, _shared.Options.AuthservId, _header.LineEnding, cancellationToken).ConfigureAwait(false);
+        LogResults(authentication.Report);
+        var field = new DkimHeaderField(Encoding.UTF8.GetBytes(authentication.AuthenticationResults));
+        return new DkimMessageOutcome([field], removed, DkimMessageVerdict.Deliver);
     }
 
     private void LogResults(DkimMessageReport report)
