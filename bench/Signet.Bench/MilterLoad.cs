@@ -6,6 +6,8 @@ using System.Text;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Signing;
+using Signet.Mail;
+using Signet.Mail.Policy;
 using Signet.Milter;
 using Signet.Milter.Dkim;
 using Signet.Milter.Protocol;
@@ -50,8 +52,8 @@ public sealed class MilterLoad : IAsyncDisposable
             message = SignWith(requests, message);
         }
 
-        var options = new MilterOptions { Listen = "127.0.0.1:0", AuthservId = "mx.example.net" };
-        var factory = new DkimMilterFilterFactory(options, new FixedSigningPolicy(requests), records,
+        var options = new MilterOptions { Listen = "127.0.0.1:0" };
+        var factory = new DkimMilterFilterFactory(options, new MailOptions { AuthservId = "mx.example.net" }, new FixedSigningPolicy(requests), records,
             new PublicSuffixListResolver(PublicSuffixList.Embedded));
         var server = new MilterServer(options, factory);
         await server.StartAsync(CancellationToken.None).ConfigureAwait(false);
@@ -228,9 +230,9 @@ public sealed class MilterLoad : IAsyncDisposable
         return TestMessages.Prepend(signer.Sign(header, body), message);
     }
 
-    private sealed class FixedSigningPolicy(IReadOnlyList<DkimSigningRequest> requests) : IMilterSigningPolicy
+    private sealed class FixedSigningPolicy(IReadOnlyList<DkimSigningRequest> requests) : IMailSigningPolicy
     {
-        public ValueTask<MilterSigningDecision> DecideAsync(MilterSigningContext context, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(MilterSigningDecision.Sign(requests, "bench"));
+        public ValueTask<MailSigningDecision> DecideAsync(MailSigningContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(MailSigningDecision.Sign(requests, "bench"));
     }
 }

@@ -1,11 +1,11 @@
 using System.Net;
-using Signet.Dkim.Messages;
 using Signet.Milter.Server;
 
 namespace Signet.Milter;
 
-/// <summary>The milter's settings, with the reason for each default beside it. Check them with <see cref="Validate"/>
-/// at start.</summary>
+/// <summary>The milter's own settings, with the reason for each default beside it. Check them with
+/// <see cref="Validate"/> at start. What it shares with the relay (authserv-id, internal networks, failure actions,
+/// message limits) is in <see cref="Mail.MailOptions"/>.</summary>
 public sealed record MilterOptions
 {
     /// <summary>"host:port", "inet:port@host" or "unix:/path". Loopback by default: the MTA runs on this host, and a
@@ -21,38 +21,6 @@ public sealed record MilterOptions
     /// for the MTA (its client addresses and {auth_authen} decide what is signed), so it must be reachable by the MTA
     /// alone; an MTA on another host is a decision to make explicitly, behind a firewall.</summary>
     public bool AllowNetworkListener { get; init; }
-
-    /// <summary>The authserv-id written in Authentication-Results (RFC 8601 §2.5): this host's name by default. Fields
-    /// that already claim it are removed from incoming mail (§5).</summary>
-    public string AuthservId { get; init; } = Dns.GetHostName();
-
-    /// <summary>Clients whose mail is ours to sign even without SMTP authentication, as CIDR blocks. Loopback is
-    /// internal by default: on an MTA host, loopback clients are local programs (sendmail(1), pickup, web apps) whose
-    /// mail leaves as ours; Postfix announces mail submitted with sendmail(1) as 127.0.0.1. A client over a Unix socket is not
-    /// ours unless it authenticated.</summary>
-    public IReadOnlyList<string> InternalNetworks { get; init; } = ["127.0.0.0/8", "::1/128"];
-
-    /// <summary>When a message to sign cannot be signed (internal error, signing policy unavailable): tempfail by
-    /// default, so nothing that should be signed leaves unsigned.</summary>
-    public MilterFailureAction SigningFailureAction { get; init; } = MilterFailureAction.TempFail;
-
-    /// <summary>When an incoming message cannot be verified for an internal reason: accept by default, because
-    /// verification only informs; DNS failures are not internal errors and give dkim=temperror.</summary>
-    public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
-
-    /// <summary>When an authenticated user sends a message whose From domain is not one of theirs: reject by default
-    /// (550 5.7.1 with the reason), because signing it would let one tenant speak, aligned, for another's domain.</summary>
-    public UnauthorizedSenderAction UnauthorizedSenderAction { get; init; } = UnauthorizedSenderAction.Reject;
-
-    /// <summary>Larger messages are not verified (a logged reason, no result written): hashing is cheap, but a huge
-    /// body ties a session up for little value.</summary>
-    public long MaximumVerifiedMessageSize { get; init; } = 64L * 1024 * 1024;
-
-    /// <summary>Signatures checked per message, and so DNS lookups per message; the rest get neutral.</summary>
-    public int MaximumSignatures { get; init; } = 10;
-
-    /// <summary>The header section is kept in memory until end of headers; Postfix's own limit is 100 KiB of header.</summary>
-    public int MaximumHeaderSize { get; init; } = DkimHeaderSectionBuffer.DefaultMaximumBytes;
 
     /// <summary>Larger packets close the connection: see <see cref="Protocol.MilterFraming.DefaultMaximumPacketSize"/>.</summary>
     public int MaximumPacketSize { get; init; } = Protocol.MilterFraming.DefaultMaximumPacketSize;
@@ -82,28 +50,8 @@ public sealed record MilterOptions
             errors.Add($"Listen: {Listen} is not a loopback address, and whoever reaches the milter speaks for the MTA; use a Unix socket or loopback, or set Milter:AllowNetworkListener (--milter-allow-network true) to listen there anyway");
         }
 
-        if (string.IsNullOrWhiteSpace(AuthservId) || AuthservId.Any(c => c is <= ' ' or >= (char)127 or ';' or '(' or ')'))
-        {
-            errors.Add("AuthservId must be a host name (RFC 8601 §2.5), without spaces, ';' or parentheses");
-        }
-
-        foreach (string network in InternalNetworks ?? [])
-        {
-            if (!IPNetwork.TryParse(network, out _))
-            {
-                errors.Add($"InternalNetworks: \"{network}\" is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32");
-            }
-        }
-
-        AddIfNotPositive(errors, nameof(MaximumVerifiedMessageSize), MaximumVerifiedMessageSize);
-        AddIfNotPositive(errors, nameof(MaximumSignatures), MaximumSignatures);
         AddIfNotPositive(errors, nameof(MaximumSessions), MaximumSessions);
         AddIfNotPositive(errors, nameof(MaximumSessionsPerClient), MaximumSessionsPerClient);
-        if (MaximumHeaderSize < 1024)
-        {
-            errors.Add("MaximumHeaderSize must be at least 1024 bytes");
-        }
-
         if (MaximumPacketSize < 65536)
         {
             // MTAs send body chunks of up to 65535 bytes; a smaller limit would refuse ordinary mail.
@@ -117,9 +65,6 @@ public sealed record MilterOptions
 
         return errors;
     }
-
-    /// <summary>The internal networks, parsed (call after <see cref="Validate"/> found no error).</summary>
-    public IReadOnlyList<IPNetwork> ParseInternalNetworks() => (InternalNetworks ?? []).Select(n => IPNetwork.Parse(n)).ToList();
 
     private static void AddIfNotPositive(List<string> errors, string name, long value)
     {

@@ -1,12 +1,10 @@
 using System.Net;
-using Signet.Dkim.Messages;
-using Signet.Milter;
-using Signet.Milter.Dkim;
 
 namespace Signet.Relay;
 
-/// <summary>The SMTP relay's settings, with the reason for each default beside it. Check them with <see cref="Validate"/>
-/// at start.</summary>
+/// <summary>The SMTP relay's own settings, with the reason for each default beside it. Check them with
+/// <see cref="Validate"/> at start. What it shares with the milter (authserv-id, internal networks, which also say whose
+/// XFORWARD is believed, failure actions, message limits) is in <see cref="Mail.MailOptions"/>.</summary>
 public sealed record RelayOptions
 {
     /// <summary>Where the relay listens (<c>--relay HOST:PORT</c>), an IP address or localhost. Loopback by default: as a
@@ -45,34 +43,6 @@ public sealed record RelayOptions
     /// <summary>AUTH only after STARTTLS, so passwords never cross the network in clear (RFC 4954 §4). Turn off only for
     /// a listener on loopback.</summary>
     public bool AuthenticationRequiresTls { get; init; } = true;
-
-    /// <summary>Clients whose mail is ours to sign without authentication, as CIDR blocks; they may also send XFORWARD
-    /// (an MTA in front tells the original client). Loopback by default, as for the milter.</summary>
-    public IReadOnlyList<string> InternalNetworks { get; init; } = ["127.0.0.0/8", "::1/128"];
-
-    /// <summary>The authserv-id written in Authentication-Results (RFC 8601 §2.5); incoming fields that claim it are removed.</summary>
-    public string AuthservId { get; init; } = Dns.GetHostName();
-
-    /// <summary>When a message to sign cannot be signed: tempfail by default, so nothing that should be signed leaves
-    /// unsigned (the client keeps it and retries).</summary>
-    public MilterFailureAction SigningFailureAction { get; init; } = MilterFailureAction.TempFail;
-
-    /// <summary>When an incoming message cannot be verified for an internal reason: accept by default, because
-    /// verification only informs.</summary>
-    public MilterFailureAction VerificationFailureAction { get; init; } = MilterFailureAction.Accept;
-
-    /// <summary>When an authenticated user sends a message whose From domain is not one of theirs: reject by default
-    /// (550 5.7.1 with the reason), because signing it would let one tenant speak, aligned, for another's domain.</summary>
-    public UnauthorizedSenderAction UnauthorizedSenderAction { get; init; } = UnauthorizedSenderAction.Reject;
-
-    /// <summary>Larger messages are relayed but not verified (a logged reason, no result written).</summary>
-    public long MaximumVerifiedMessageSize { get; init; } = 64L * 1024 * 1024;
-
-    /// <summary>Signatures checked per message; the rest get neutral.</summary>
-    public int MaximumSignatures { get; init; } = 10;
-
-    /// <summary>The header section is kept in memory to be signed or verified; larger sections follow the failure action.</summary>
-    public int MaximumHeaderSize { get; init; } = DkimHeaderSectionBuffer.DefaultMaximumBytes;
 
     /// <summary>Connections served at once; more are answered 421 4.7.0 and closed, so they do not queue in the backlog.</summary>
     public int MaximumSessions { get; init; } = 256;
@@ -118,19 +88,6 @@ public sealed record RelayOptions
             errors.Add("HostName must be a host name without spaces");
         }
 
-        if (string.IsNullOrWhiteSpace(AuthservId) || AuthservId.Any(c => c is <= ' ' or >= (char)127 or ';' or '(' or ')'))
-        {
-            errors.Add("AuthservId must be a host name (RFC 8601 §2.5), without spaces, ';' or parentheses");
-        }
-
-        foreach (string network in InternalNetworks ?? [])
-        {
-            if (!IPNetwork.TryParse(network, out _))
-            {
-                errors.Add($"InternalNetworks: \"{network}\" is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32");
-            }
-        }
-
         if (CertificatePath is { Length: > 0 } && !File.Exists(CertificatePath))
         {
             errors.Add($"CertificatePath: \"{CertificatePath}\" does not exist");
@@ -143,15 +100,8 @@ public sealed record RelayOptions
 
         AddIfNotPositive(errors, nameof(MaximumMessageSize), MaximumMessageSize);
         AddIfNotPositive(errors, nameof(SpoolMemoryThreshold), SpoolMemoryThreshold);
-        AddIfNotPositive(errors, nameof(MaximumVerifiedMessageSize), MaximumVerifiedMessageSize);
-        AddIfNotPositive(errors, nameof(MaximumSignatures), MaximumSignatures);
         AddIfNotPositive(errors, nameof(MaximumSessions), MaximumSessions);
         AddIfNotPositive(errors, nameof(MaximumSessionsPerClient), MaximumSessionsPerClient);
-        if (MaximumHeaderSize < 1024)
-        {
-            errors.Add("MaximumHeaderSize must be at least 1024 bytes");
-        }
-
         if (ClientTimeout <= TimeSpan.Zero || NextHopTimeout <= TimeSpan.Zero || SilentClientTimeout <= TimeSpan.Zero)
         {
             errors.Add("ClientTimeout, SilentClientTimeout and NextHopTimeout must be positive");
@@ -159,22 +109,6 @@ public sealed record RelayOptions
 
         return errors;
     }
-
-    /// <summary>The internal networks, parsed (call after <see cref="Validate"/> found no error).</summary>
-    public IReadOnlyList<IPNetwork> ParseInternalNetworks() => (InternalNetworks ?? []).Select(n => IPNetwork.Parse(n)).ToList();
-
-    /// <summary>The settings of the DKIM step, the same step the milter runs.</summary>
-    public DkimMessageProcessorOptions ToProcessorOptions() => new()
-    {
-        AuthservId = AuthservId,
-        InternalNetworks = ParseInternalNetworks(),
-        SigningFailureAction = SigningFailureAction,
-        VerificationFailureAction = VerificationFailureAction,
-        UnauthorizedSenderAction = UnauthorizedSenderAction,
-        MaximumVerifiedMessageSize = MaximumVerifiedMessageSize,
-        MaximumSignatures = MaximumSignatures,
-        MaximumHeaderSize = MaximumHeaderSize,
-    };
 
     private static void AddIfNotPositive(List<string> errors, string name, long value)
     {

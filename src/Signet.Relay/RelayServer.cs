@@ -6,8 +6,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
-using Signet.Milter.Dkim;
-using Signet.Milter.Server;
+using Signet.Mail;
+using Signet.Mail.Policy;
+using Signet.Mail.Processing;
+using Signet.Mail.Server;
 using Signet.Relay.Session;
 using Signet.Relay.Smtp;
 
@@ -40,23 +42,27 @@ public sealed class RelayServer : IAsyncDisposable
 
         _listen = RelayHostPort.TryParse(options.Listen, out var listen, out _) ? listen : throw new UnreachableException();
         var nextHop = RelayHostPort.TryParse(options.NextHop, out var parsed, out _) ? parsed : throw new UnreachableException();
-        _context = new RelayContext(options, nextHop, options.ParseInternalNetworks(), processor, authenticator,
+        _context = new RelayContext(options, nextHop, processor.InternalNetworks, processor, authenticator,
             LoadCertificate(options), logger ?? NullLogger.Instance);
         _host = new SocketSessionHost(options.MaximumSessions, options.MaximumSessionsPerClient, ServeAsync, RefuseAsync);
     }
 
-    /// <summary>A relay with its own DKIM step, built from the relay options.</summary>
+    /// <summary>A relay with a DKIM step of its own, built from <paramref name="mail"/>.</summary>
     public RelayServer(
         RelayOptions options,
-        IMilterSigningPolicy signingPolicy,
+        MailOptions mail,
+        IMailSigningPolicy signingPolicy,
         ITxtRecordSource keySource,
         IOrganizationalDomainResolver organizationalDomains,
         IRelayUserAuthenticator? authenticator = null,
         ILogger? logger = null,
         TimeProvider? time = null)
-        : this(options, CreateProcessor(options, signingPolicy, keySource, organizationalDomains, logger, time), authenticator, logger)
+        : this(options, new DkimMessageProcessor(mail, signingPolicy, keySource, organizationalDomains, logger, time), authenticator, logger)
     {
     }
+
+    /// <summary>The DKIM step the relay feeds (shared with the milter when the host builds one for both).</summary>
+    public DkimMessageProcessor Processor => _context.Processor;
 
     /// <summary>Where the relay listens once started (with the real port when 0 was asked for).</summary>
     public IPEndPoint? LocalEndPoint => _host.Listener?.LocalEndPoint as IPEndPoint;
@@ -104,19 +110,6 @@ public sealed class RelayServer : IAsyncDisposable
 
         _context.Certificate?.Dispose();
         _host.Dispose();
-    }
-
-    private static DkimMessageProcessor CreateProcessor(RelayOptions options, IMilterSigningPolicy signingPolicy, ITxtRecordSource keySource,
-        IOrganizationalDomainResolver organizationalDomains, ILogger? logger, TimeProvider? time)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("invalid relay options: " + string.Join("; ", errors), nameof(options));
-        }
-
-        return new DkimMessageProcessor(options.ToProcessorOptions(), signingPolicy, keySource, organizationalDomains, logger, time);
     }
 
     private static X509Certificate2? LoadCertificate(RelayOptions options)

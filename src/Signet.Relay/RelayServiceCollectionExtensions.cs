@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Signet.Dkim.Alignment;
-using Signet.Dkim.Lookup;
-using Signet.Milter.Dkim;
+using Signet.Mail;
+using Signet.Mail.Processing;
 
 namespace Signet.Relay;
 
@@ -11,10 +10,9 @@ namespace Signet.Relay;
 /// built from the host's services, started and stopped with the host.</summary>
 public static class RelayServiceCollectionExtensions
 {
-    /// <summary>Registers the relay. The host provides <see cref="IMilterSigningPolicy"/>, <see cref="ITxtRecordSource"/>
-    /// and <see cref="IOrganizationalDomainResolver"/> (the same the milter uses), and <see cref="IRelayUserAuthenticator"/>
-    /// when <see cref="RelayOptions.Authentication"/> is on; a registered <see cref="DkimMessageProcessor"/> is shared,
-    /// so relay and milter use one verifier and one key cache.</summary>
+    /// <summary>Registers the relay. The host registers the <see cref="DkimMessageProcessor"/> the relay feeds (the same
+    /// one the milter feeds, so both use one verifier and one key cache, built from one <see cref="MailOptions"/>), and
+    /// <see cref="IRelayUserAuthenticator"/> when <see cref="RelayOptions.Authentication"/> is on.</summary>
     /// <exception cref="ArgumentException">The options are not usable; the message lists every problem.</exception>
     public static IServiceCollection AddSignetRelay(this IServiceCollection services, RelayOptions options)
     {
@@ -31,11 +29,7 @@ public static class RelayServiceCollectionExtensions
         {
             var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Signet.Relay");
             var authenticator = provider.GetService<IRelayUserAuthenticator>();
-            var processor = provider.GetService<DkimMessageProcessor>();
-            return processor is not null
-                ? new RelayServer(options, processor, authenticator, logger)
-                : new RelayServer(options, provider.GetRequiredService<IMilterSigningPolicy>(), provider.GetRequiredService<ITxtRecordSource>(),
-                    provider.GetRequiredService<IOrganizationalDomainResolver>(), authenticator, logger, provider.GetService<TimeProvider>());
+            return new RelayServer(options, provider.GetRequiredService<DkimMessageProcessor>(), authenticator, logger);
         });
         services.AddHostedService<RelayHostedService>();
         return services;

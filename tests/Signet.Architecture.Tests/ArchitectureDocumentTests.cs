@@ -40,6 +40,22 @@ public sealed partial class ArchitectureDocumentTests
         Assert.Empty(broken);
     }
 
+    /// <summary>The milter and the relay are thin adapters of one pipeline: each reaches the DKIM step through
+    /// Signet.Mail, and the table forbids each to reference the other (so the rule above enforces it), and the console
+    /// to reference the mail pipeline at all.</summary>
+    [Fact]
+    public void FrontEnds_ShareSignetMail_AndTheTableForbidsEachTheOther()
+    {
+        var rows = Rows().ToDictionary(row => row.Project, row => row.Forbidden);
+
+        Assert.Contains("Signet.Milter", rows["Signet.Relay"]);
+        Assert.Contains("Signet.Relay", rows["Signet.Milter"]);
+        Assert.Contains("Signet.Mail", rows["Signet.Admin"]);
+        Assert.Contains("Signet.Mail", References("Signet.Milter"));
+        Assert.Contains("Signet.Mail", References("Signet.Relay"));
+        Assert.DoesNotContain("Signet.Milter", References("Signet.Relay"));
+    }
+
     /// <summary>The rows of the project table: the project in the first cell, the forbidden ones in the last.</summary>
     private static List<(string Project, HashSet<string> Forbidden)> Rows() => Document
         .Split('\n')

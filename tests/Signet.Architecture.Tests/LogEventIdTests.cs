@@ -4,8 +4,9 @@ using Signet.Testing;
 namespace Signet.Architecture.Tests;
 
 /// <summary>A log event id names one event in the whole solution, so a filter or an alert on an id (journalctl, a log
-/// shipper) catches that event and nothing else. Each log class keeps its own thousand: 1xxx and 2xxx the milter, 3xxx
-/// the relay, 4xxx serve, 5xxx the API; read from the [LoggerMessage] attributes in src/.</summary>
+/// shipper) catches that event and nothing else. Each log class keeps its own thousand: 1xxx the milter, 2xxx the
+/// mail pipeline both front ends share, 3xxx the relay, 4xxx serve, 5xxx the API; read from the [LoggerMessage]
+/// attributes in src/.</summary>
 public sealed partial class LogEventIdTests
 {
     [Fact]

@@ -9,30 +9,24 @@ public sealed class MilterOptionsTests
     [Fact]
     public void Defaults_AreValid_AndListenOnLoopback()
     {
-        var options = new MilterOptions { AuthservId = "mx.example.com" };
+        var options = new MilterOptions();
 
         Assert.Empty(options.Validate());
         Assert.True(MilterEndpoint.TryParse(options.Listen, out var endpoint, out _));
         Assert.Equal(IPAddress.Loopback, ((IPEndPoint)endpoint.EndPoint).Address);
-        Assert.Contains(options.ParseInternalNetworks(), n => n.Contains(IPAddress.IPv6Loopback));
     }
 
     [Theory]
     [InlineData("Listen", "nowhere")]
-    [InlineData("AuthservId", "mx example")]
-    [InlineData("AuthservId", "")]
-    [InlineData("InternalNetworks", "10.0.0.0/33")]
-    [InlineData("MaximumSignatures", "0")]
+    [InlineData("IdleTimeout", "0")]
     [InlineData("MaximumPacketSize", "1000")]
     public void Validate_BadSetting_IsNamedInTheError(string setting, string value)
     {
-        var options = new MilterOptions { AuthservId = "mx.example.com" };
+        var options = new MilterOptions();
         options = setting switch
         {
             "Listen" => options with { Listen = value },
-            "AuthservId" => options with { AuthservId = value },
-            "InternalNetworks" => options with { InternalNetworks = [value] },
-            "MaximumSignatures" => options with { MaximumSignatures = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+            "IdleTimeout" => options with { IdleTimeout = TimeSpan.FromSeconds(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) },
             _ => options with { MaximumPacketSize = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
         };
 

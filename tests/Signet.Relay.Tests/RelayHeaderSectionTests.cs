@@ -17,7 +17,7 @@ public sealed class RelayHeaderSectionTests
     [InlineData(1, false)]
     public async Task HeaderSection_UpToTheCapIsSigned_OneByteMoreIsRefused(int over, bool signed)
     {
-        await using var relay = await RelayHarness.StartAsync(options => options with { MaximumHeaderSize = Cap });
+        await using var relay = await RelayHarness.StartAsync(mail: RelayHarness.Mail with { MaximumHeaderSize = Cap });
 
         var result = await SmtpTestClient.SendAsync(relay.Endpoint, "joe@football.example.com", ["suzie@shopping.example.net"],
             Message(Cap + over), CancellationToken.None);

@@ -1,8 +1,10 @@
+using Signet.Mail.Processing;
+
 namespace Signet.Relay.Tests;
 
 public sealed class RelayOptionsTests
 {
-    private static readonly RelayOptions Valid = new() { NextHop = "127.0.0.1:10026", AuthservId = "relay.signet.test", HostName = "relay.signet.test" };
+    private static readonly RelayOptions Valid = new() { NextHop = "127.0.0.1:10026", HostName = "relay.signet.test" };
 
     [Fact]
     public void Validate_Defaults_WithANextHop_HaveNoError() => Assert.Empty(Valid.Validate());
@@ -12,8 +14,6 @@ public sealed class RelayOptionsTests
     [InlineData("Listen", "127.0.0.1", "not HOST:PORT")]
     [InlineData("NextHop", "", "NextHop")]
     [InlineData("NextHop", "mx.example.com:99999", "not a port number")]
-    [InlineData("InternalNetworks", "10.0.0.0/33", "not a CIDR block")]
-    [InlineData("AuthservId", "bad id;", "AuthservId")]
     [InlineData("CertificatePath", "/nonexistent/relay.pfx", "does not exist")]
     [InlineData("Authentication", "on", "needs a CertificatePath")]
     [InlineData("MaximumMessageSize", "0", "MaximumMessageSize must be positive")]
@@ -23,8 +23,6 @@ public sealed class RelayOptionsTests
         {
             "Listen" => Valid with { Listen = value },
             "NextHop" => Valid with { NextHop = value },
-            "InternalNetworks" => Valid with { InternalNetworks = [value] },
-            "AuthservId" => Valid with { AuthservId = value },
             "CertificatePath" => Valid with { CertificatePath = value },
             "Authentication" => Valid with { Authentication = true },
             _ => Valid with { MaximumMessageSize = 0 },
@@ -37,7 +35,7 @@ public sealed class RelayOptionsTests
     public void Server_AuthenticationWithoutAuthenticator_IsRefusedAtConstruction()
     {
         var options = Valid with { Authentication = true, AuthenticationRequiresTls = false };
-        var processor = new Signet.Milter.Dkim.DkimMessageProcessor(options.ToProcessorOptions(), Support.FixedSigningPolicy.Unavailable(),
+        var processor = new DkimMessageProcessor(Support.RelayHarness.Mail, Support.FixedSigningPolicy.Unavailable(),
             new Signet.Testing.InMemoryTxtSource(), new Signet.Dkim.Alignment.PublicSuffixListResolver(Signet.Dkim.Alignment.PublicSuffixList.Embedded));
 
         var error = Assert.Throws<ArgumentException>(() => new RelayServer(options, processor));

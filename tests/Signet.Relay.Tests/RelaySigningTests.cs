@@ -49,7 +49,7 @@ public sealed class RelaySigningTests
     [Fact]
     public async Task Inbound_SignedMessage_GetsAuthenticationResultsAndLosesForgedOnes()
     {
-        await using var relay = await RelayHarness.StartAsync(options => options with { InternalNetworks = [] });
+        await using var relay = await RelayHarness.StartAsync(mail: RelayHarness.Mail with { InternalNetworks = [] });
         string forged = "Authentication-Results: relay.signet.test; dkim=pass header.d=football.example.com\r\n";
         string foreign = "Authentication-Results: other.example; dkim=fail\r\n";
         byte[] unsigned = Encoding.ASCII.GetBytes(forged + foreign + TestMessages.Simple);

@@ -17,8 +17,8 @@ public sealed class RelayTlsTests : IDisposable
         var (certificate, hash) = CreateCertificate();
         var policy = FixedSigningPolicy.SignWith(RelayHarness.Request);
         await using var relay = await RelayHarness.StartAsync(
-            options => options with { InternalNetworks = [], Authentication = true, CertificatePath = certificate, CertificatePassword = "secret" },
-            policy, authenticator: new FixedAuthenticator("joe", "correct horse"));
+            options => options with { Authentication = true, CertificatePath = certificate, CertificatePassword = "secret" },
+            policy, authenticator: new FixedAuthenticator("joe", "correct horse"), mail: RelayHarness.Mail with { InternalNetworks = [] });
         await using var client = await RelayTestClient.ConnectAsync(relay.Endpoint);
         Assert.Contains("STARTTLS", client.Capabilities, StringComparison.Ordinal);
         Assert.DoesNotContain("AUTH", client.Capabilities, StringComparison.Ordinal);
@@ -41,8 +41,8 @@ public sealed class RelayTlsTests : IDisposable
     {
         var (certificate, hash) = CreateCertificate();
         await using var relay = await RelayHarness.StartAsync(
-            options => options with { InternalNetworks = [], Authentication = true, CertificatePath = certificate, CertificatePassword = "secret" },
-            authenticator: new FixedAuthenticator("joe", "correct horse"));
+            options => options with { Authentication = true, CertificatePath = certificate, CertificatePassword = "secret" },
+            authenticator: new FixedAuthenticator("joe", "correct horse"), mail: RelayHarness.Mail with { InternalNetworks = [] });
         await using var client = await RelayTestClient.ConnectAsync(relay.Endpoint);
         await client.StartTlsAsync(hash);
 

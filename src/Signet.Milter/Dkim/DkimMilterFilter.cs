@@ -1,4 +1,5 @@
 using System.Buffers;
+using Signet.Mail.Processing;
 using Signet.Milter.Protocol;
 using Signet.Milter.Server;
 

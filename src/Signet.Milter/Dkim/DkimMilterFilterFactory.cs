@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
+using Signet.Mail;
+using Signet.Mail.Policy;
+using Signet.Mail.Processing;
 using Signet.Milter.Protocol;
 using Signet.Milter.Server;
 
@@ -19,13 +22,9 @@ public sealed class DkimMilterFilterFactory : IMilterFilterFactory
         | MilterProtocolSteps.NoReplyConnect | MilterProtocolSteps.NoReplyMail | MilterProtocolSteps.NoReplyHeader
         | MilterProtocolSteps.NoReplyEndOfHeaders | MilterProtocolSteps.NoReplyBody | MilterProtocolSteps.HeaderLeadingSpace);
 
-    public DkimMilterFilterFactory(
-        MilterOptions options,
-        IMilterSigningPolicy signingPolicy,
-        ITxtRecordSource keySource,
-        IOrganizationalDomainResolver organizationalDomains,
-        ILogger? logger = null,
-        TimeProvider? time = null)
+    /// <summary>A filter factory on <paramref name="processor"/>, which may be shared with other front ends.</summary>
+    /// <exception cref="ArgumentException">The milter options are not usable; the message lists every problem.</exception>
+    public DkimMilterFilterFactory(MilterOptions options, DkimMessageProcessor processor)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -35,7 +34,20 @@ public sealed class DkimMilterFilterFactory : IMilterFilterFactory
         }
 
         Options = options;
-        Processor = new DkimMessageProcessor(DkimMessageProcessorOptions.From(options), signingPolicy, keySource, organizationalDomains, logger, time);
+        Processor = processor ?? throw new ArgumentNullException(nameof(processor));
+    }
+
+    /// <summary>A filter factory with a DKIM step of its own, built from <paramref name="mail"/>.</summary>
+    public DkimMilterFilterFactory(
+        MilterOptions options,
+        MailOptions mail,
+        IMailSigningPolicy signingPolicy,
+        ITxtRecordSource keySource,
+        IOrganizationalDomainResolver organizationalDomains,
+        ILogger? logger = null,
+        TimeProvider? time = null)
+        : this(options, new DkimMessageProcessor(mail, signingPolicy, keySource, organizationalDomains, logger, time))
+    {
     }
 
     public MilterFilterProfile Profile => DkimProfile;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
-using Signet.Milter.Dkim;
+using Signet.Mail.Processing;
 
 namespace Signet.Relay.Session;
 

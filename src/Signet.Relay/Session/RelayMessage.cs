@@ -1,6 +1,6 @@
 using System.Buffers;
 using Signet.Dkim.Messages;
-using Signet.Milter.Dkim;
+using Signet.Mail.Processing;
 using Signet.Relay.Smtp;
 using Signet.Store.Security;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Pipelines;
-using Signet.Milter.Dkim;
+using Signet.Mail.Processing;
 using Signet.Relay.NextHop;
 using Signet.Relay.Smtp;
 using Signet.Store.Security;
@@ -136,7 +136,7 @@ internal sealed partial class RelaySession
         await ReplyAsync(SmtpReply.Of(354, "2.0.0", "end data with <CR><LF>.<CR><LF>"), cancellationToken).ConfigureAwait(false);
         var origin = new DkimMessageOrigin(QueueId, _authenticatedUser, _forwardedAddress ?? _remote.Address, _sender);
         var spool = new MessageSpool(Options.SpoolMemoryThreshold, Options.SpoolDirectory);
-        await using var message = new RelayMessage(_context.Processor.Begin(), spool, origin, Options.MaximumMessageSize, Options.MaximumHeaderSize);
+        await using var message = new RelayMessage(_context.Processor.Begin(), spool, origin, Options.MaximumMessageSize, _context.Processor.Options.MaximumHeaderSize);
         if (!await ReceiveAsync(message, cancellationToken).ConfigureAwait(false))
         {
             throw new IOException("the client closed the connection in the middle of DATA");

@@ -10,7 +10,7 @@ public sealed class ServeCommand : CliCommand
     /// <summary>Each option of <see cref="ServeCommandLine.Keys"/> and <c>--config</c> with its help, in the order help shows them.</summary>
     private static readonly (string Name, string HelpName, string Description)[] Help =
     [
-        (ServeCommandLine.ConfigOption, "FILE", "read settings from FILE (Key = value lines, [Milter], [Dns], [Store] and [Relay] sections; the package's is /etc/signet/signet.conf). An unknown key or a bad value stops the start with one line naming it and the file; check a file with: signet config check FILE"),
+        (ServeCommandLine.ConfigOption, "FILE", "read settings from FILE (Key = value lines, [Mail], [Milter], [Dns], [Store] and [Relay] sections; the package's is /etc/signet/signet.conf). An unknown key or a bad value stops the start with one line naming it and the file; check a file with: signet config check FILE"),
         ("data", "DIR", "the data directory (default ./data, or $SIGNET_DATA)"),
         ("urls", "URL", "where the console and the API listen (default http://127.0.0.1:8080)"),
         ("milter", "ENDPOINT", "where the milter listens: HOST:PORT, inet:PORT@HOST or unix:/PATH (default 127.0.0.1:8891)"),

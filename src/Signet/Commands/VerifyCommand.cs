@@ -69,14 +69,14 @@ public sealed class VerifyCommand : CliCommand
         var verifier = new DkimVerifier(source, DkimVerifierOptions.Default, time);
         using var verification = verifier.Begin(message.Header, cancellationToken);
         await message.ReadBodyAsync(chunk => verification.AppendBody(chunk.Span), cancellationToken).ConfigureAwait(false);
-        var results = await verification.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        var report = await DkimMessageReporter.ReportAsync(message.Header, results, organizationalDomains, cancellationToken).ConfigureAwait(false);
-
         string authservId = options.Get("authserv-id") ?? Environment.MachineName.ToLowerInvariant();
+        var authentication = await DkimMessageAuthenticator.CompleteAsync(
+            message.Header, verification, organizationalDomains, authservId, "\n", cancellationToken).ConfigureAwait(false);
+
         console.WriteLine(options.Has("json")
-            ? JsonSerializer.Serialize(MessageReportView.Create(report))
-            : AuthenticationResultsWriter.Format(authservId, report.Signatures, "\n").TrimEnd('\n'));
-        return ExitStatus(results);
+            ? JsonSerializer.Serialize(MessageReportView.Create(authentication.Report))
+            : authentication.AuthenticationResultsText);
+        return ExitStatus(authentication.Results);
     }
 
     private static PublicSuffixList LoadPublicSuffixList(string? path)

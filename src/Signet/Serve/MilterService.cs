@@ -3,8 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Signet.Dkim.Alignment;
-using Signet.Dkim.Lookup;
+using Signet.Mail.Processing;
 using Signet.Milter;
 using Signet.Milter.Dkim;
 using Signet.Milter.Server;
@@ -23,22 +22,22 @@ public sealed class MilterService : IHostedService, IAsyncDisposable
     public MilterService(
         IOptions<MilterOptions> milter,
         IOptions<ServeOptions> serve,
-        IMilterSigningPolicy signingPolicy,
-        ITxtRecordSource keys,
-        IOrganizationalDomainResolver organizationalDomains,
-        ILoggerFactory loggers,
-        TimeProvider time)
+        DkimMessageProcessor processor,
+        ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(milter);
         ArgumentNullException.ThrowIfNull(serve);
         ArgumentNullException.ThrowIfNull(loggers);
-        var milterLogger = loggers.CreateLogger("Signet.Milter");
-        var factory = new DkimMilterFilterFactory(milter.Value, signingPolicy, keys, organizationalDomains, milterLogger, time);
-        _server = new MilterServer(milter.Value, factory, milterLogger);
+        Processor = processor ?? throw new ArgumentNullException(nameof(processor));
+        var factory = new DkimMilterFilterFactory(milter.Value, processor);
+        _server = new MilterServer(milter.Value, factory, loggers.CreateLogger("Signet.Milter"));
         _serve = serve.Value;
         _logger = loggers.CreateLogger<MilterService>();
         Listen = milter.Value.Listen;
     }
+
+    /// <summary>The DKIM step the milter feeds: the one every front end of this host shares.</summary>
+    public DkimMessageProcessor Processor { get; }
 
     /// <summary>The configured endpoint, as written.</summary>
     public string Listen { get; }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Signet.Dns;
+using Signet.Mail;
 using Signet.Milter;
 using Signet.Relay;
 using Signet.Store;
@@ -10,8 +11,9 @@ namespace Signet.Serve;
 /// <summary>The configuration file of <c>signet serve --config FILE</c> (<c>/etc/signet/signet.conf</c> in the
 /// package): <c>Key = value</c> lines, <c>[Section]</c> headers, <c>#</c> or <c>;</c> comments; a list setting
 /// (<c>Urls</c>, <c>InternalNetworks</c>, <c>Servers</c>) is written once per item. The keys are the settings of
-/// the options records (<see cref="ServeOptions"/> at the top, then <c>[Milter]</c>, <c>[Dns]</c>, <c>[Store]</c>,
-/// <c>[Relay]</c>); an unknown key or section, a line that is not a setting, or a single setting given twice stops
+/// the options records (<see cref="ServeOptions"/> at the top, then <c>[Mail]</c>, <c>[Milter]</c>, <c>[Dns]</c>,
+/// <c>[Store]</c>, <c>[Relay]</c>; <c>[Milter]</c> and <c>[Relay]</c> also take the <c>[Mail]</c> keys, as they did
+/// before those moved: <see cref="MailSettingAliases"/>); an unknown key or section, a line that is not a setting, or a single setting given twice stops
 /// the read with one line naming the file, the line and the key.</summary>
 public static class ServeConfigFile
 {
@@ -19,6 +21,7 @@ public static class ServeConfigFile
     private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
     {
         [string.Empty] = typeof(ServeOptions),
+        [ServeConfiguration.MailSection] = typeof(MailOptions),
         [ServeConfiguration.MilterSection] = typeof(MilterOptions),
         [ServeConfiguration.DnsSection] = typeof(DnsResolverOptions),
         [ServeConfiguration.StoreSection] = typeof(StoreOptions),
@@ -105,7 +108,10 @@ public static class ServeConfigFile
         Sections.SelectMany(section => SettingsOf(section.Value).Select(p => section.Key.Length == 0 ? KeyOf(p) : $"{section.Key}:{KeyOf(p)}"));
 
     private static PropertyInfo? FindSetting(string section, string key) =>
-        SettingsOf(Sections[section]).FirstOrDefault(p => KeyOf(p).Equals(key, StringComparison.OrdinalIgnoreCase));
+        SettingsOf(Sections[section]).FirstOrDefault(p => KeyOf(p).Equals(key, StringComparison.OrdinalIgnoreCase))
+        ?? (MailSettingAliases.IsAlias(section, key)
+            ? SettingsOf(typeof(MailOptions)).First(p => KeyOf(p).Equals(key, StringComparison.OrdinalIgnoreCase))
+            : null);
 
     /// <summary>The settable values of an options record; nested records (the store's own DNS settings, which
     /// follow <c>[Dns]</c>) are not file settings.</summary>

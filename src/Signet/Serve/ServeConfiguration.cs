@@ -15,6 +15,10 @@ public static class ServeConfiguration
 
     public const string MilterSection = "Milter";
 
+    /// <summary>What the milter and the relay share (<see cref="Signet.Mail.MailOptions"/>); the same keys in
+    /// <c>Milter</c> or <c>Relay</c> are read too (<see cref="MailSettingAliases"/>).</summary>
+    public const string MailSection = "Mail";
+
     public const string StoreSection = "Store";
 
     public const string DnsSection = "Dns";
@@ -52,7 +56,10 @@ public static class ServeConfiguration
 
     /// <summary>Keys that default to another key's value: the store's data directory to <c>Data</c> (made absolute
     /// against the working directory), the authserv-id to <c>HostName</c>, and the store's DNS servers (used to check
-    /// published keys) to <c>Dns:Servers</c>. A key set explicitly keeps its value.</summary>
+    /// published keys) to <c>Dns:Servers</c>; and the shared mail settings given in their old places
+    /// (<c>Milter:AuthservId</c>…) to their <c>Mail</c> keys (<see cref="MailSettingAliases"/>). A key set explicitly
+    /// keeps its value.</summary>
+    /// <exception cref="InvalidOperationException">A shared mail setting in its old place has a value of the wrong type.</exception>
     public static void AddDerivedDefaults(IConfigurationManager configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -63,40 +70,17 @@ public static class ServeConfiguration
             derived[$"{StoreSection}:DataDirectory"] = Path.GetFullPath(data);
         }
 
-        if (string.IsNullOrEmpty(configuration[$"{MilterSection}:AuthservId"]) && configuration["HostName"] is { Length: > 0 } hostName)
+        if (configuration is IConfigurationRoot root)
         {
-            derived[$"{MilterSection}:AuthservId"] = hostName;
+            foreach (var (key, value) in MailSettingAliases.Resolve(root))
+            {
+                derived[key] = value;
+            }
         }
 
-        if (configuration.GetSection(RelaySection).Exists())
+        if (!MailSettingAliases.IsAuthservIdGiven(configuration) && configuration["HostName"] is { Length: > 0 } hostName)
         {
-            if (string.IsNullOrEmpty(configuration[$"{RelaySection}:AuthservId"]) && configuration[$"{MilterSection}:AuthservId"] is { Length: > 0 } authservId)
-            {
-                derived[$"{RelaySection}:AuthservId"] = authservId;
-            }
-            else if (string.IsNullOrEmpty(configuration[$"{RelaySection}:AuthservId"]) && configuration["HostName"] is { Length: > 0 } relayHost)
-            {
-                derived[$"{RelaySection}:AuthservId"] = relayHost;
-            }
-
-            // One answer to unauthorized senders for the milter and the relay unless the relay has its own.
-            if (string.IsNullOrEmpty(configuration[$"{RelaySection}:UnauthorizedSenderAction"])
-                && configuration[$"{MilterSection}:UnauthorizedSenderAction"] is { Length: > 0 } unauthorized)
-            {
-                derived[$"{RelaySection}:UnauthorizedSenderAction"] = unauthorized;
-            }
-
-            // One list of internal networks for the milter and the relay unless the relay has its own.
-            if (!configuration.GetSection($"{RelaySection}:InternalNetworks").Exists())
-            {
-                foreach (var entry in configuration.GetSection($"{MilterSection}:InternalNetworks").AsEnumerable(makePathsRelative: true))
-                {
-                    if (entry.Value is not null)
-                    {
-                        derived[$"{RelaySection}:InternalNetworks:{entry.Key}"] = entry.Value;
-                    }
-                }
-            }
+            derived[$"{MailSection}:AuthservId"] = hostName;
         }
 
         if (!configuration.GetSection($"{StoreSection}:DnsResolver").Exists())

@@ -4,7 +4,8 @@ namespace Signet.Serve;
 
 /// <summary>The settings of <c>signet serve</c> itself, bound from the configuration root (appsettings.json,
 /// <c>SIGNET_</c> environment variables, command-line options), with the reason for each default beside it. The
-/// milter, the store and DNS have their own records in their own sections (<c>Milter</c>, <c>Store</c>, <c>Dns</c>).</summary>
+/// milter, the store and DNS have their own records in their own sections (<c>Milter</c>, <c>Store</c>, <c>Dns</c>),
+/// and what the milter and the relay share has one (<c>Mail</c>).</summary>
 public sealed record ServeOptions
 {
     /// <summary>The data directory (<c>--data</c>, <c>SIGNET_DATA</c>): the embedded SQLite store and the master key
@@ -30,7 +31,7 @@ public sealed record ServeOptions
     public string? TlsKeyFile { get; init; }
 
     /// <summary>This host's name (<c>--hostname</c>): the authserv-id in Authentication-Results unless
-    /// <c>Milter:AuthservId</c> says otherwise. The machine's name by default.</summary>
+    /// <c>Mail:AuthservId</c> says otherwise. The machine's name by default.</summary>
     public string HostName { get; init; } = Signet.Store.Model.MachineHostName.FullyQualified();
 
     /// <summary>The log format (<c>--log-format</c>): plain, json or systemd; see <see cref="ServeLogFormat"/>.</summary>

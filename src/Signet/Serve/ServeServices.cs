@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 using Signet.Admin;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
-using Signet.Relay;
 using Signet.Dns;
+using Signet.Mail;
+using Signet.Mail.Policy;
+using Signet.Mail.Processing;
 using Signet.Milter;
-using Signet.Milter.Dkim;
+using Signet.Relay;
 using Signet.Store;
 using Signet.Store.Security;
 
@@ -25,7 +27,9 @@ public static class ServeServices
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<ServeOptions>(configuration, string.Empty, o => o.Validate());
-        services.AddValidatedOptions<MilterOptions>(configuration.GetSection(ServeConfiguration.MilterSection), ServeConfiguration.MilterSection, o => o.Validate());
+        services.AddValidatedOptions<MailOptions>(configuration.GetSection(ServeConfiguration.MailSection), ServeConfiguration.MailSection, o => o.Validate());
+        services.AddValidatedOptions<MilterOptions>(
+            MailSettingAliases.WithoutAliases(configuration.GetSection(ServeConfiguration.MilterSection)), ServeConfiguration.MilterSection, o => o.Validate());
         services.AddValidatedOptions<DnsResolverOptions>(configuration.GetSection(ServeConfiguration.DnsSection), ServeConfiguration.DnsSection, ErrorOf<DnsResolverOptions>(o => (o.TryValidate(out string e), e)));
         services.AddValidatedOptions<StoreOptions>(configuration.GetSection(ServeConfiguration.StoreSection), ServeConfiguration.StoreSection, ErrorOf<StoreOptions>(o => (o.TryValidate(out string e), e)));
         services.AddOptions<HostOptions>().Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
@@ -41,8 +45,16 @@ public static class ServeServices
         services.TryAddSingleton<SignInThrottle>();
         services.AddSingleton<OpenedStore>();
         services.AddSingleton<ISignetStore>(provider => provider.GetRequiredService<OpenedStore>().Store);
-        services.AddSingleton<IMilterSigningPolicy>(provider => new StoreSigningPolicy(
+        services.AddSingleton<IMailSigningPolicy>(provider => new StoreSigningPolicy(
             provider.GetRequiredService<OpenedStore>().Snapshots, provider.GetRequiredService<ILogger<StoreSigningPolicy>>()));
+        // One DKIM step for every front end: one verifier, so one parsed-key cache, and one set of mail settings.
+        services.AddSingleton(provider => new DkimMessageProcessor(
+            provider.GetRequiredService<IOptions<MailOptions>>().Value,
+            provider.GetRequiredService<IMailSigningPolicy>(),
+            provider.GetRequiredService<ITxtRecordSource>(),
+            provider.GetRequiredService<IOrganizationalDomainResolver>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("Signet.Mail"),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MilterService>();
         services.AddHostedService(provider => provider.GetRequiredService<MilterService>());
         services.AddHostedService<RotationService>();
@@ -54,8 +66,8 @@ public static class ServeServices
         return services;
     }
 
-    /// <summary>The SMTP relay, when configured: the same signing policy, key lookup and alignment as the milter, and
-    /// SMTP AUTH against the store's users.</summary>
+    /// <summary>The SMTP relay, when configured: the same DKIM step as the milter (one <see cref="DkimMessageProcessor"/>),
+    /// and SMTP AUTH against the store's users.</summary>
     private static void AddRelay(IServiceCollection services, IConfigurationSection section)
     {
         if (!section.Exists())
@@ -63,8 +75,9 @@ public static class ServeServices
             return;
         }
 
-        var relay = section.Get<RelayOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new RelayOptions();
-        ConfiguredLists.Replace(section, relay);
+        var own = MailSettingAliases.WithoutAliases(section);
+        var relay = own.Get<RelayOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new RelayOptions();
+        ConfiguredLists.Replace(own, relay);
         var errors = relay.Validate();
         if (errors.Count > 0)
         {

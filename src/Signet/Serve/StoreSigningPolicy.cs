@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Signing;
-using Signet.Milter.Dkim;
+using Signet.Mail.Policy;
 using Signet.Store;
 using Signet.Store.Policy;
 
@@ -11,9 +11,9 @@ namespace Signet.Serve;
 /// snapshot, <see cref="SubmissionPolicy"/> (may this authenticated user have this From signed at all?) and then
 /// <see cref="SigningPolicy"/> (with which keys). When the store cannot answer, the decision is "unavailable" (not
 /// "nothing to sign"), so the failure action applies (tempfail by default) and nothing leaves unsigned.</summary>
-public sealed class StoreSigningPolicy(SigningSnapshotCache snapshots, ILogger<StoreSigningPolicy> logger) : IMilterSigningPolicy
+public sealed class StoreSigningPolicy(SigningSnapshotCache snapshots, ILogger<StoreSigningPolicy> logger) : IMailSigningPolicy
 {
-    public async ValueTask<MilterSigningDecision> DecideAsync(MilterSigningContext context, CancellationToken cancellationToken)
+    public async ValueTask<MailSigningDecision> DecideAsync(MailSigningContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         SigningSnapshot snapshot;
@@ -26,7 +26,7 @@ public sealed class StoreSigningPolicy(SigningSnapshotCache snapshots, ILogger<S
 #pragma warning restore CA1031
         {
             logger.StoreUnavailable(exception.Message);
-            return MilterSigningDecision.Unavailable("the store is unavailable: " + exception.Message);
+            return MailSigningDecision.Unavailable("the store is unavailable: " + exception.Message);
         }
 
         var from = FromHeaderParser.Parse(context.Header.Named("From").Select(f => f.ValueMemory).ToList());
@@ -34,14 +34,14 @@ public sealed class StoreSigningPolicy(SigningSnapshotCache snapshots, ILogger<S
         if (!submission.Allowed)
         {
             logger.SigningDecided(context.QueueId, submission.Rule.ToString(), null, false, submission.Reason);
-            return MilterSigningDecision.Refused(submission.Reason);
+            return MailSigningDecision.Refused(submission.Reason);
         }
 
         var decision = SigningPolicy.Decide(snapshot, from);
         logger.SigningDecided(context.QueueId, decision.Rule.ToString(), decision.SigningDomain, decision.Aligned, decision.Explanation);
         if (!decision.Signs)
         {
-            return MilterSigningDecision.NoSignature(decision.Explanation);
+            return MailSigningDecision.NoSignature(decision.Explanation);
         }
 
         var requests = new List<DkimSigningRequest>(decision.Keys.Count);
@@ -49,12 +49,12 @@ public sealed class StoreSigningPolicy(SigningSnapshotCache snapshots, ILogger<S
         {
             if (!snapshot.PrivateKeys.TryGetValue(key.Id, out var privateKey))
             {
-                return MilterSigningDecision.Unavailable($"the private key of {key.Selector}._domainkey.{key.Domain} is not loaded");
+                return MailSigningDecision.Unavailable($"the private key of {key.Selector}._domainkey.{key.Domain} is not loaded");
             }
 
             requests.Add(new DkimSigningRequest(privateKey, key.Domain, key.Selector));
         }
 
-        return MilterSigningDecision.Sign(requests, decision.Explanation);
+        return MailSigningDecision.Sign(requests, decision.Explanation);
     }
 }

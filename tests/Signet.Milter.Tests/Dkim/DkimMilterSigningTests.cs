@@ -1,7 +1,8 @@
 using System.Text;
 using Signet.Dkim.Signing;
 using Signet.Dkim.Verification;
-using Signet.Milter.Dkim;
+using Signet.Mail;
+using Signet.Mail.Policy;
 using Signet.Milter.Protocol;
 using Signet.Milter.Tests.Support;
 using Signet.Testing;
@@ -57,13 +58,13 @@ public sealed class DkimMilterSigningTests
     [InlineData("127.0.0.1", null)]
     public async Task Sign_ClientInInternalNetwork_IsSignedWithoutAuthentication(string client, string? network)
     {
-        var options = DkimMilterHarness.DefaultOptions;
+        var mail = DkimMilterHarness.DefaultMail;
         if (network is not null)
         {
-            options = options with { InternalNetworks = [network] };
+            mail = mail with { InternalNetworks = [network] };
         }
 
-        await using var harness = await DkimMilterHarness.StartAsync(options);
+        await using var harness = await DkimMilterHarness.StartAsync(mail: mail);
 
         var result = await harness.SendAsync(Message, new TestEnvelope(ClientAddress: client));
 
@@ -114,7 +115,7 @@ public sealed class DkimMilterSigningTests
 
         await harness.SendAsync(Message, TestEnvelope.Authenticated);
 
-        var context = Assert.IsType<MilterSigningContext>(policy.LastContext);
+        var context = Assert.IsType<MailSigningContext>(policy.LastContext);
         Assert.Equal("joe", context.AuthenticatedUser);
         Assert.Equal("4ABCDEF123", context.QueueId);
         Assert.Equal("<joe@football.example.com>", context.EnvelopeSender);
@@ -124,7 +125,7 @@ public sealed class DkimMilterSigningTests
     [Fact]
     public async Task Sign_PolicyHasNoKey_ContinuesUnsignedAndSaysWhy()
     {
-        var policy = TestSigningPolicy.Answer(MilterSigningDecision.NoSignature("no active key for football.example.com"));
+        var policy = TestSigningPolicy.Answer(MailSigningDecision.NoSignature("no active key for football.example.com"));
         await using var harness = await DkimMilterHarness.StartAsync(policy: policy);
 
         var result = await harness.SendAsync(Message, TestEnvelope.Authenticated);
@@ -137,7 +138,7 @@ public sealed class DkimMilterSigningTests
     [Fact]
     public async Task Sign_PolicyUnavailable_TempFailsByDefault()
     {
-        var policy = TestSigningPolicy.Answer(MilterSigningDecision.Unavailable("the store does not answer"));
+        var policy = TestSigningPolicy.Answer(MailSigningDecision.Unavailable("the store does not answer"));
         await using var harness = await DkimMilterHarness.StartAsync(policy: policy);
 
         var result = await harness.SendAsync(Message, TestEnvelope.Authenticated);
@@ -164,9 +165,9 @@ public sealed class DkimMilterSigningTests
     [Fact]
     public async Task Sign_PolicyUnavailableWithAcceptAction_AcceptsUnsigned()
     {
-        var options = DkimMilterHarness.DefaultOptions with { SigningFailureAction = MilterFailureAction.Accept };
-        var policy = TestSigningPolicy.Answer(MilterSigningDecision.Unavailable("the store does not answer"));
-        await using var harness = await DkimMilterHarness.StartAsync(options, policy);
+        var mail = DkimMilterHarness.DefaultMail with { SigningFailureAction = MailFailureAction.Accept };
+        var policy = TestSigningPolicy.Answer(MailSigningDecision.Unavailable("the store does not answer"));
+        await using var harness = await DkimMilterHarness.StartAsync(policy: policy, mail: mail);
 
         var result = await harness.SendAsync(Message, TestEnvelope.Authenticated);
 

@@ -125,8 +125,7 @@ public sealed class DkimMilterVerificationTests
     [Fact]
     public async Task Verify_MessageLargerThanLimit_IsNotVerifiedAndSaysWhy()
     {
-        var options = DkimMilterHarness.DefaultOptions with { MaximumVerifiedMessageSize = 16 };
-        await using var harness = await DkimMilterHarness.StartAsync(options);
+        await using var harness = await DkimMilterHarness.StartAsync(mail: DkimMilterHarness.DefaultMail with { MaximumVerifiedMessageSize = 16 });
 
         var result = await harness.SendAsync(Signed(), TestEnvelope.Inbound);
 
@@ -138,8 +137,7 @@ public sealed class DkimMilterVerificationTests
     [Fact]
     public async Task Verify_MoreSignaturesThanLimit_LooksUpOnlyTheLimit()
     {
-        var options = DkimMilterHarness.DefaultOptions with { MaximumSignatures = 1 };
-        await using var harness = await DkimMilterHarness.StartAsync(options);
+        await using var harness = await DkimMilterHarness.StartAsync(mail: DkimMilterHarness.DefaultMail with { MaximumSignatures = 1 });
         string signed = Signed();
         string twice = signed[..signed.IndexOf("From: Joe", StringComparison.Ordinal)] + signed;
 

@@ -35,7 +35,7 @@ public sealed class MilterSocketAccessTests
     [InlineData("[::]:8891")]
     public void Validate_NetworkAddress_IsRefusedNamingTheOption(string listen)
     {
-        var options = new MilterOptions { AuthservId = "mx.example.com", Listen = listen };
+        var options = new MilterOptions { Listen = listen };
 
         var error = Assert.Single(options.Validate());
         Assert.Contains("AllowNetworkListener", error, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class MilterSocketAccessTests
     [InlineData("localhost:8891")]
     [InlineData("unix:/run/signet/milter.sock")]
     public void Validate_LoopbackOrUnixSocket_IsAccepted(string listen) =>
-        Assert.Empty(new MilterOptions { AuthservId = "mx.example.com", Listen = listen }.Validate());
+        Assert.Empty(new MilterOptions { Listen = listen }.Validate());
 
     private static async Task<string> StatAsync(string format, string path)
     {

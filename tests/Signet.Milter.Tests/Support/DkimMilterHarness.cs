@@ -3,6 +3,8 @@ using Signet.Dkim.Alignment;
 using Signet.Dkim.Keys;
 using Signet.Dkim.Signing;
 using Signet.Dkim.Verification;
+using Signet.Mail;
+using Signet.Mail.Policy;
 using Signet.Milter.Dkim;
 using Signet.Milter.Server;
 using Signet.Testing;
@@ -43,9 +45,11 @@ internal sealed class DkimMilterHarness : IAsyncDisposable
 
     public static TimeProvider Clock { get; } = new FixedClock(Now);
 
-    public static MilterOptions DefaultOptions => new() { Listen = "127.0.0.1:0", AuthservId = AuthservId };
+    public static MilterOptions DefaultOptions => new() { Listen = "127.0.0.1:0" };
 
-    public static async Task<DkimMilterHarness> StartAsync(MilterOptions? options = null, IMilterSigningPolicy? policy = null, bool unixSocket = false)
+    public static MailOptions DefaultMail => new() { AuthservId = AuthservId };
+
+    public static async Task<DkimMilterHarness> StartAsync(MilterOptions? options = null, IMailSigningPolicy? policy = null, bool unixSocket = false, MailOptions? mail = null)
     {
         options ??= DefaultOptions;
         string? directory = null;
@@ -57,7 +61,7 @@ internal sealed class DkimMilterHarness : IAsyncDisposable
 
         var keys = new InMemoryTxtSource().Add($"{Selector}._domainkey.{Domain}", DkimKeyRecord.Format(Key.PublicKey));
         var log = new ListLogger();
-        var factory = new DkimMilterFilterFactory(options, policy ?? TestSigningPolicy.SignWith(Request), keys,
+        var factory = new DkimMilterFilterFactory(options, mail ?? DefaultMail, policy ?? TestSigningPolicy.SignWith(Request), keys,
             new PublicSuffixListResolver(PublicSuffixList.Embedded), log, Clock);
         var server = new MilterServer(options, factory, log);
         await server.StartAsync(CancellationToken.None);

@@ -1,19 +1,19 @@
 using Signet.Dkim.Signing;
-using Signet.Milter.Dkim;
+using Signet.Mail.Policy;
 
 namespace Signet.Relay.Tests.Support;
 
 /// <summary>A signing policy with a fixed answer.</summary>
-internal sealed class FixedSigningPolicy(Func<MilterSigningContext, MilterSigningDecision> decide) : IMilterSigningPolicy
+internal sealed class FixedSigningPolicy(Func<MailSigningContext, MailSigningDecision> decide) : IMailSigningPolicy
 {
-    public MilterSigningContext? LastContext { get; private set; }
+    public MailSigningContext? LastContext { get; private set; }
 
     public static FixedSigningPolicy SignWith(params DkimSigningRequest[] requests) =>
-        new(_ => MilterSigningDecision.Sign(requests, "test policy"));
+        new(_ => MailSigningDecision.Sign(requests, "test policy"));
 
-    public static FixedSigningPolicy Unavailable() => new(_ => MilterSigningDecision.Unavailable("the store is down"));
+    public static FixedSigningPolicy Unavailable() => new(_ => MailSigningDecision.Unavailable("the store is down"));
 
-    public ValueTask<MilterSigningDecision> DecideAsync(MilterSigningContext context, CancellationToken cancellationToken)
+    public ValueTask<MailSigningDecision> DecideAsync(MailSigningContext context, CancellationToken cancellationToken)
     {
         LastContext = context;
         return ValueTask.FromResult(decide(context));

@@ -4,7 +4,8 @@ using Signet.Dkim.Keys;
 using Signet.Dkim.Lookup;
 using Signet.Dkim.Signing;
 using Signet.Dkim.Verification;
-using Signet.Milter.Dkim;
+using Signet.Mail;
+using Signet.Mail.Policy;
 using Signet.Testing;
 
 namespace Signet.Relay.Tests.Support;
@@ -39,19 +40,20 @@ internal sealed class RelayHarness : IAsyncDisposable
         Listen = "127.0.0.1:0",
         NextHop = nextHop.ToString(),
         HostName = "relay.signet.test",
-        AuthservId = AuthservId,
         NextHopTimeout = TimeSpan.FromSeconds(5),
     };
 
+    public static MailOptions Mail => new() { AuthservId = AuthservId };
+
     /// <summary>Starts a sink and a relay to it; <paramref name="configure"/> adjusts the options.</summary>
-    public static async Task<RelayHarness> StartAsync(Func<RelayOptions, RelayOptions>? configure = null, IMilterSigningPolicy? policy = null,
-        ITxtRecordSource? keySource = null, IRelayUserAuthenticator? authenticator = null, IPEndPoint? nextHop = null)
+    public static async Task<RelayHarness> StartAsync(Func<RelayOptions, RelayOptions>? configure = null, IMailSigningPolicy? policy = null,
+        ITxtRecordSource? keySource = null, IRelayUserAuthenticator? authenticator = null, IPEndPoint? nextHop = null, MailOptions? mail = null)
     {
         var sink = nextHop is null ? SmtpSink.Start() : null;
         var options = Options(nextHop ?? sink!.Endpoint);
         options = configure?.Invoke(options) ?? options;
         var keys = new InMemoryTxtSource().Add($"{Selector}._domainkey.{Domain}", DkimKeyRecord.Format(TestKeys.Ed25519.PublicKey));
-        var server = new RelayServer(options, policy ?? FixedSigningPolicy.SignWith(Request), keySource ?? keys,
+        var server = new RelayServer(options, mail ?? Mail, policy ?? FixedSigningPolicy.SignWith(Request), keySource ?? keys,
             new PublicSuffixListResolver(PublicSuffixList.Embedded), authenticator);
         await server.StartAsync(CancellationToken.None);
         return new RelayHarness(server, sink, keys);

@@ -3,7 +3,7 @@ using Signet.Admin.Api.Policy;
 using Signet.Admin.Console.Check;
 using Signet.Cli;
 using Signet.Dkim.Messages;
-using Signet.Relay;
+using Signet.Mail;
 using Signet.Testing;
 
 namespace Signet.Tests.Rules;
@@ -15,7 +15,7 @@ public sealed class HeaderSectionRuleTests
     [Fact]
     public void Caps_AreTheOneDefault_ExceptTheCommandLineWhichSaysWhy()
     {
-        Assert.Equal(DkimHeaderSectionBuffer.DefaultMaximumBytes, new RelayOptions().MaximumHeaderSize);
+        Assert.Equal(DkimHeaderSectionBuffer.DefaultMaximumBytes, new MailOptions().MaximumHeaderSize);
         Assert.Equal(DkimHeaderSectionBuffer.DefaultMaximumBytes, PolicyEndpoints.MaximumHeaderBytes);
         Assert.Equal(4 * DkimHeaderSectionBuffer.DefaultMaximumBytes, MessageInput.MaximumHeaderBytes);
     }

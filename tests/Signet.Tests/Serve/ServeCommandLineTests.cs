@@ -21,8 +21,8 @@ public sealed class ServeCommandLineTests
             ["Urls:0"] = "http://127.0.0.1:9000",
             ["Milter:Listen"] = "unix:/run/signet/milter.sock",
             ["HostName"] = "mail.example.com",
-            ["Milter:InternalNetworks:0"] = "10.0.0.0/8",
-            ["Milter:InternalNetworks:1"] = "192.0.2.0/24",
+            ["Mail:InternalNetworks:0"] = "10.0.0.0/8",
+            ["Mail:InternalNetworks:1"] = "192.0.2.0/24",
             ["Dns:Servers:0"] = "127.0.0.1:5353",
             ["Store:ConnectionString"] = "Host=db;Database=signet",
         }, settings.OrderBy(s => s.Key).ToDictionary());

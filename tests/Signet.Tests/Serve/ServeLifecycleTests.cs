@@ -55,7 +55,7 @@ public sealed class ServeLifecycleTests
 
     [Theory]
     [InlineData("--milter", "127.0.0.1:notaport", "Milter: Listen")]
-    [InlineData("--internal-network", "10.0.0.0/33", "Milter: InternalNetworks")]
+    [InlineData("--internal-network", "10.0.0.0/33", "Mail: InternalNetworks")]
     [InlineData("--resolver", "dns.example", "Dns: Servers")]
     [InlineData("--urls", "ftp://127.0.0.1:21", "Urls")]
     [InlineData("--hostname", "not a host", "HostName")]

@@ -1,10 +1,10 @@
 using System.Reflection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Signet.Dkim.Messages;
-using Signet.Milter.Dkim;
+using Signet.Mail.Policy;
 using Signet.Serve;
 using Signet.Store;
 using Signet.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Signet.Tests.Serve;
 
@@ -58,7 +58,7 @@ public sealed class StoreSigningPolicyTests
 
     private static StoreSigningPolicy Policy(SigningSnapshotCache snapshots) => new(snapshots, NullLogger<StoreSigningPolicy>.Instance);
 
-    private static MilterSigningContext Context(string from) =>
+    private static MailSigningContext Context(string from) =>
         new(new DkimMessageHeader([DkimHeaderField.Create("From", " " + from), DkimHeaderField.Create("Subject", " hi")]), "Q1", null, null, null);
 
     private static async Task<SignetStore> OpenAsync(string data)

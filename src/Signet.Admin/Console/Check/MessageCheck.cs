@@ -47,10 +47,8 @@ public sealed class MessageCheck(ITxtRecordSource dns, TimeProvider time)
             return MessageCheckResult.NotAMessage(error.Length > 0 ? error : "it has no header fields");
         }
 
-        var verifier = new DkimVerifier(dns, DkimVerifierOptions.Default, time);
-        var results = await verifier.VerifyAsync(header, message.AsMemory(bodyStart), cancellationToken).ConfigureAwait(false);
-        var report = await DkimMessageReporter.ReportAsync(header, results, new DmarcTreeWalkResolver(new DmarcTreeWalk(dns)), cancellationToken)
-            .ConfigureAwait(false);
-        return new MessageCheckResult(null, report, AuthenticationResultsWriter.Format(authservId, report.Signatures, "\n").TrimEnd('\n'));
+        var authentication = await DkimMessageAuthenticator.AuthenticateAsync(new DkimVerifier(dns, DkimVerifierOptions.Default, time), header,
+            message.AsMemory(bodyStart), new DmarcTreeWalkResolver(new DmarcTreeWalk(dns)), authservId, "\n", cancellationToken).ConfigureAwait(false);
+        return new MessageCheckResult(null, authentication.Report, authentication.AuthenticationResultsText);
     }
 }

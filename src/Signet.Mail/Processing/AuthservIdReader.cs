@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>Reads the authserv-id at the start of an Authentication-Results value (RFC 8601 §2.2): after optional
 /// whitespace and comments, a token or a quoted-string.</summary>

@@ -3,8 +3,9 @@ using Signet.Dkim.Messages;
 using Signet.Dkim.Results;
 using Signet.Dkim.Signing;
 using Signet.Dkim.Verification;
+using Signet.Mail.Policy;
 
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>One message going through the DKIM step: header fields one by one, then end of headers (direction chosen,
 /// signing policy asked, key lookups started), then the body chunk by chunk straight into the engine (never buffered
@@ -132,10 +133,10 @@ public sealed class DkimMessageProcessing : IDisposable
 
     private async Task BeginSigningAsync(CancellationToken cancellationToken)
     {
-        MilterSigningDecision decision;
+        MailSigningDecision decision;
         try
         {
-            var request = new MilterSigningContext(_header, _origin.QueueId, _origin.AuthenticatedUser, _origin.ClientAddress, _origin.EnvelopeSender);
+            var request = new MailSigningContext(_header, _origin.QueueId, _origin.AuthenticatedUser, _origin.ClientAddress, _origin.EnvelopeSender);
             decision = await _shared.SigningPolicy.DecideAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -211,11 +212,11 @@ public sealed class DkimMessageProcessing : IDisposable
             return new DkimMessageOutcome([], removed, DkimMessageVerdict.Deliver);
         }
 
-        var results = await _verification.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        var report = await DkimMessageReporter.ReportAsync(_header, results, _shared.OrganizationalDomains, cancellationToken).ConfigureAwait(false);
-        LogResults(report);
-        string field = AuthenticationResultsWriter.Format(_shared.Options.AuthservId, report.Signatures, _header.LineEnding);
-        return new DkimMessageOutcome([new DkimHeaderField(Encoding.UTF8.GetBytes(field))], removed, DkimMessageVerdict.Deliver);
+        var authentication = await DkimMessageAuthenticator.CompleteAsync(
+            _header, _verification, _shared.OrganizationalDomains, _shared.Options.AuthservId, _header.LineEnding, cancellationToken).ConfigureAwait(false);
+        LogResults(authentication.Report);
+        var field = new DkimHeaderField(Encoding.UTF8.GetBytes(authentication.AuthenticationResults));
+        return new DkimMessageOutcome([field], removed, DkimMessageVerdict.Deliver);
     }
 
     private void LogResults(DkimMessageReport report)
@@ -252,7 +253,7 @@ public sealed class DkimMessageProcessing : IDisposable
     {
         var action = _outbound ? _shared.Options.SigningFailureAction : _shared.Options.VerificationFailureAction;
         string failure = _failure ?? "unknown failure";
-        string status = action == MilterFailureAction.TempFail ? "tempfail" : "accept";
+        string status = action == MailFailureAction.TempFail ? "tempfail" : "accept";
         if (_outbound)
         {
             _shared.Logger.SigningFailed(_origin.QueueId, failure, status);
@@ -262,7 +263,7 @@ public sealed class DkimMessageProcessing : IDisposable
             _shared.Logger.VerificationFailed(_origin.QueueId, failure, status);
         }
 
-        if (action == MilterFailureAction.TempFail)
+        if (action == MailFailureAction.TempFail)
         {
             string text = _outbound ? "DKIM signing is not available now, try again later" : "DKIM verification is not available now, try again later";
             return new DkimMessageOutcome([], [], DkimMessageVerdict.TempFail) { Reply = ("451", "4.7.1", text) };

@@ -1,7 +1,7 @@
 using System.Text;
-using Signet.Milter.Dkim;
+using Signet.Mail.Processing;
 
-namespace Signet.Milter.Tests.Dkim;
+namespace Signet.Mail.Tests.Processing;
 
 public sealed class AuthservIdReaderTests
 {

@@ -1,7 +1,7 @@
-namespace Signet.Milter;
+namespace Signet.Mail;
 
 /// <summary>What the MTA is told when the filter cannot do its work (internal error, signing policy unavailable).</summary>
-public enum MilterFailureAction
+public enum MailFailureAction
 {
     /// <summary>451: the client tries again later, so nothing passes without the filter's work.</summary>
     TempFail,

@@ -1,4 +1,4 @@
-namespace Signet.Milter;
+namespace Signet.Mail;
 
 /// <summary>What happens to a message whose authenticated sender may not have it signed (a From domain that is not one
 /// of theirs).</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>Tells our mail (to sign) from others' (to verify) by what the MTA (or the relay's own SMTP AUTH) vouches for:
 /// an authenticated sender (<c>{auth_authen}</c>), or a client address in the internal networks. The milter and the

@@ -1,10 +1,12 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Signet.Dkim.Alignment;
 using Signet.Dkim.Lookup;
 using Signet.Dkim.Verification;
+using Signet.Mail.Policy;
 
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>The DKIM work on a message, apart from the protocol that carries it: outbound mail (authenticated or
 /// internal clients) is signed with the keys the signing policy names, other mail is verified and gets an
@@ -13,33 +15,46 @@ namespace Signet.Milter.Dkim;
 /// key cache).</summary>
 public sealed class DkimMessageProcessor
 {
+    /// <exception cref="ArgumentException">The options are not usable; the message lists every problem.</exception>
     public DkimMessageProcessor(
-        DkimMessageProcessorOptions options,
-        IMilterSigningPolicy signingPolicy,
+        MailOptions options,
+        IMailSigningPolicy signingPolicy,
         ITxtRecordSource keySource,
         IOrganizationalDomainResolver organizationalDomains,
         ILogger? logger = null,
         TimeProvider? time = null)
     {
-        Options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid mail options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        Options = options;
         SigningPolicy = signingPolicy ?? throw new ArgumentNullException(nameof(signingPolicy));
         OrganizationalDomains = organizationalDomains ?? throw new ArgumentNullException(nameof(organizationalDomains));
         ArgumentNullException.ThrowIfNull(keySource);
         Time = time ?? TimeProvider.System;
         Verifier = new DkimVerifier(keySource, DkimVerifierOptions.Default with { MaximumSignatures = options.MaximumSignatures }, Time);
         Logger = logger ?? NullLogger.Instance;
-        Classifier = new DkimDirectionClassifier(options.InternalNetworks);
+        InternalNetworks = options.ParseInternalNetworks();
+        Classifier = new DkimDirectionClassifier(InternalNetworks);
     }
 
-    public DkimMessageProcessorOptions Options { get; }
+    public MailOptions Options { get; }
 
-    internal IMilterSigningPolicy SigningPolicy { get; }
+    /// <summary>The clients whose mail is ours to sign (<see cref="MailOptions.InternalNetworks"/>, parsed).</summary>
+    public IReadOnlyList<IPNetwork> InternalNetworks { get; }
+
+    internal IMailSigningPolicy SigningPolicy { get; }
 
     internal IOrganizationalDomainResolver OrganizationalDomains { get; }
 
     internal TimeProvider Time { get; }
 
-    internal DkimVerifier Verifier { get; }
+    /// <summary>The one verifier (with its parsed-key cache) for every message of every front end on this processor.</summary>
+    public DkimVerifier Verifier { get; }
 
     internal ILogger Logger { get; }
 

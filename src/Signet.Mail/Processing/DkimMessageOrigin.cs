@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>Where a message comes from, as the protocol in front (milter or SMTP relay) knows it: what decides between
 /// signing and verifying, and what the signing policy may look at.</summary>

@@ -1,6 +1,6 @@
 using Signet.Dkim.Messages;
 
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>What the DKIM step decided for one message: fields to insert at the top (in order, the first ends up on
 /// top), fields to delete (highest position first, so no deletion moves another), and the verdict.</summary>

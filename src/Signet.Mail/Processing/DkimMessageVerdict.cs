@@ -1,4 +1,4 @@
-namespace Signet.Milter.Dkim;
+namespace Signet.Mail.Processing;
 
 /// <summary>How a message leaves the DKIM step.</summary>
 public enum DkimMessageVerdict

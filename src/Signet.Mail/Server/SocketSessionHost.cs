@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Signet.Milter.Server;
+namespace Signet.Mail.Server;
 
 /// <summary>The part every Signet listener shares (the milter and the SMTP relay): accept connections, serve each on
 /// its own task up to a limit in total and per client address, and stop gracefully — stop accepting, let sessions
@@ -190,7 +190,3 @@ public sealed class SocketSessionHost : IDisposable
         }
     }
 }
-
-/// <summary>What a session watches: <see cref="Stopping"/> asks it to finish at its next quiet point,
-/// <see cref="Abort"/> cuts it now.</summary>
-public readonly record struct SessionTokens(CancellationToken Stopping, CancellationToken Abort);
