@@ -62,15 +62,15 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindDomainAsync(session, actor, domain, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
+            if (!found.TryGetValue(out var value, out var error))
             {
-                return found;
+                return error;
             }
 
-            var entry = found.Value! with
+            var entry = value with
             {
-                SigningEnabled = signingEnabled ?? found.Value!.SigningEnabled,
-                Subdomains = subdomains ?? found.Value!.Subdomains,
+                SigningEnabled = signingEnabled ?? value.SigningEnabled,
+                Subdomains = subdomains ?? value.Subdomains,
             };
             await session.ExecuteAsync(
                 "UPDATE domains SET signing_enabled = @enabled, subdomains = @subdomains WHERE name = @name",
@@ -88,9 +88,9 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindDomainAsync(session, actor, domain, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
+            if (!found.TryGetValue(out var value, out var error))
             {
-                return found.Error!;
+                return error;
             }
 
             if (AccessPolicy.AddOrRemoveDomains(actor) is { } denied)
@@ -98,7 +98,7 @@ public sealed partial class SignetStore
                 return denied;
             }
 
-            string name = found.Value!.Name;
+            string name = value.Name;
             // The private keys are destroyed with the domain; the rows stay as deleted for the audit trail.
             await session.ExecuteAsync(
                 "UPDATE keys SET state = 'Deleted', sealed_private_key = @empty WHERE scope = 'Domain' AND domain = @name",

@@ -89,7 +89,7 @@ public sealed partial class SignetStore
     public async Task<StoreResult<Actor?>> AuthenticateTokenAsync(string token, CancellationToken cancellationToken)
     {
         var check = await CheckTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return check.Succeeded ? StoreResult<Actor?>.Success(check.Value!.Actor) : check.Error!;
+        return check.TryGetValue(out var answer, out var error) ? StoreResult<Actor?>.Success(answer.Actor) : error;
     }
 
     public Task<StoreResult<TokenCheck>> CheckTokenAsync(string token, CancellationToken cancellationToken) =>

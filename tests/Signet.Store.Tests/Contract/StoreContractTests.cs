@@ -205,8 +205,8 @@ public abstract partial class StoreContractTests
         }
 
         var wrong = options with { MasterKey = Convert.ToBase64String(new byte[32]) };
-        var opened = await SignetStore.OpenAsync(wrong, Token);
-        Assert.Equal(new StoreError(StoreErrorKind.Unavailable, "the master key does not decrypt the stored keys: is this the right key file?"), opened.Error);
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => SignetStore.OpenAsync(wrong, Token));
+        Assert.Equal("the master key does not decrypt the stored keys: is this the right key file?", refused.Message);
         Directory.Delete(Path.GetDirectoryName(options.DataDirectory)!, recursive: true);
     }
 

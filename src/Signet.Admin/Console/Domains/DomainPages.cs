@@ -34,12 +34,11 @@ public static class DomainPages
     {
         var actor = ConsoleRequest.RequireActor(context);
         var listed = await store.ListDomainsAsync(actor, context.RequestAborted);
-        if (!listed.Succeeded)
+        if (!listed.TryGetValue(out var domains, out var error))
         {
-            return Page.StoreFailure(context, actor, listed.Error!, "There are no domains");
+            return Page.StoreFailure(context, actor, error, "There are no domains");
         }
 
-        var domains = listed.Value!;
         var statuses = new Dictionary<string, Markup>();
         foreach (var d in domains)
         {
@@ -62,12 +61,11 @@ public static class DomainPages
         var actor = ConsoleRequest.RequireActor(context);
         string name = RouteDomain(context);
         var found = await store.GetDomainAsync(actor, name, context.RequestAborted);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var domain, out var error))
         {
-            return Page.StoreFailure(context, actor, found.Error!, "There is no such domain, or it is not one of yours");
+            return Page.StoreFailure(context, actor, error, "There is no such domain, or it is not one of yours");
         }
 
-        var domain = found.Value!;
         string page = ConsoleRoutes.DomainDkim(domain.Name);
         var snapshot = await store.GetPolicySnapshotAsync(context.RequestAborted);
         var keys = await KeyPanel.RenderAsync(context, store, actor, KeyOwner.ForDomain(domain.Name), page);
@@ -112,13 +110,13 @@ public static class DomainPages
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var subdomains = form["subdomains"] == "own" ? SubdomainSigning.RequireOwnKeys : SubdomainSigning.UseParentKeys;
         var result = await store.UpdateDomainAsync(actor, name, form["signing"] == "true", subdomains, context.RequestAborted);
-        if (!result.Succeeded && result.Error!.Kind == StoreErrorKind.NotFound)
+        if (!result.TryGetValue(out var saved, out var error))
         {
-            return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
+            return error.Kind == StoreErrorKind.NotFound
+                ? Page.NotFound(context, actor, "There is no such domain, or it is not one of yours")
+                : Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), error.Message, isError: true);
         }
 
-        return result.Succeeded
-            ? Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), result.Value!.SigningEnabled ? $"signing is on for {name}." : $"signing is off for {name}.")
-            : Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), result.Error!.Message, isError: true);
+        return Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), saved.SigningEnabled ? $"signing is on for {name}." : $"signing is off for {name}.");
     }
 }

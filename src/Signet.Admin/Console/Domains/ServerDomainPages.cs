@@ -26,12 +26,11 @@ public static class ServerDomainPages
     {
         var actor = ConsoleRequest.RequireActor(context);
         var listed = await store.ListDomainsAsync(actor, context.RequestAborted);
-        if (!listed.Succeeded)
+        if (!listed.TryGetValue(out var domains, out var error))
         {
-            return Page.StoreFailure(context, actor, listed.Error!, "There are no domains");
+            return Page.StoreFailure(context, actor, error, "There are no domains");
         }
 
-        var domains = listed.Value!;
         var statuses = new Dictionary<string, Markup>();
         foreach (var d in domains)
         {
@@ -62,9 +61,9 @@ public static class ServerDomainPages
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var result = await store.AddDomainAsync(ConsoleRequest.RequireActor(context), form["domain"].ToString(), context.RequestAborted);
-        return result.Succeeded
-            ? Flash.Redirect(context, ConsoleRoutes.ServerDomains, $"{result.Value!.Name} is protected. Give it a key on its DKIM page.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerDomains, result.Error!.Message, isError: true);
+        return result.TryGetValue(out var value, out var error)
+            ? Flash.Redirect(context, ConsoleRoutes.ServerDomains, $"{value.Name} is protected. Give it a key on its DKIM page.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerDomains, error.Message, isError: true);
     }
 
     // Removing a domain deletes its keys with it: the page says how many, and the tick box that agrees is required.
@@ -72,19 +71,18 @@ public static class ServerDomainPages
     {
         var actor = ConsoleRequest.RequireActor(context);
         var found = await store.GetDomainAsync(actor, domain, context.RequestAborted);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var entry, out var error))
         {
-            return Page.StoreFailure(context, actor, found.Error!, "There is no such domain");
+            return Page.StoreFailure(context, actor, error, "There is no such domain");
         }
 
-        string name = found.Value!.Name;
+        string name = entry.Name;
         var listedKeys = await store.ListKeysAsync(actor, KeyOwner.ForDomain(name), context.RequestAborted);
-        if (!listedKeys.Succeeded)
+        if (!listedKeys.TryGetValue(out var keys, out var listedKeysError))
         {
-            return Page.StoreFailure(context, actor, listedKeys.Error!, "There is no such domain");
+            return Page.StoreFailure(context, actor, listedKeysError, "There is no such domain");
         }
 
-        var keys = listedKeys.Value!;
         string count = keys.Count switch { 0 => "no keys", 1 => "1 key", _ => $"{keys.Count} keys" };
         var agree = Of($"""
             <div class="check-row"><input type="checkbox" id="confirm-keys" name="confirm" value="yes" required aria-describedby="confirm-keys-hint">
@@ -106,8 +104,8 @@ public static class ServerDomainPages
         }
 
         var result = await store.RemoveDomainAsync(ConsoleRequest.RequireActor(context), domain, context.RequestAborted);
-        return result.Succeeded
+        return result.TryGetValue(out _, out var error)
             ? Flash.Redirect(context, ConsoleRoutes.ServerDomains, $"{domain} and its keys are removed.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerDomains, result.Error!.Message, isError: true);
+            : Flash.Redirect(context, ConsoleRoutes.ServerDomains, error.Message, isError: true);
     }
 }
