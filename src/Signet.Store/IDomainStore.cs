@@ -11,6 +11,9 @@ public interface IDomainStore
 {
     Task<StoreResult<IReadOnlyList<DomainEntry>>> ListDomainsAsync(Actor actor, CancellationToken cancellationToken);
 
+    /// <summary>The domains the actor may see, each with its keys: for lists that show whether each domain signs. A
+    /// fixed number of queries however many domains there are, where asking for each domain's keys would be one per domain.</summary>
+    Task<StoreResult<IReadOnlyList<DomainWithKeys>>> ListDomainsWithKeysAsync(Actor actor, CancellationToken cancellationToken);
 
     Task<StoreResult<DomainEntry>> GetDomainAsync(Actor actor, string domain, CancellationToken cancellationToken);
 

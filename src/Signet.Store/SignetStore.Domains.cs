@@ -19,6 +19,20 @@ public sealed partial class SignetStore
                 rows.Select(r => r.ToEntry()).Where(d => AccessPolicy.CanSeeDomain(actor, d.Name)).ToList());
         });
 
+    public Task<StoreResult<IReadOnlyList<DomainWithKeys>>> ListDomainsWithKeysAsync(Actor actor, CancellationToken cancellationToken) =>
+        GuardAsync<IReadOnlyList<DomainWithKeys>>(async () =>
+        {
+            await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
+            var domains = (await session.QueryAsync<DomainRow>($"SELECT {DomainColumns} FROM domains ORDER BY name", null, cancellationToken)
+                .ConfigureAwait(false)).Select(r => r.ToEntry()).Where(d => AccessPolicy.CanSeeDomain(actor, d.Name)).ToList();
+            // Every domain key in one query, grouped here: the keys of domains the actor may not see are dropped unread.
+            var keys = (await session.QueryAsync<KeyRow>(
+                $"SELECT {KeyRow.Columns} FROM keys WHERE scope = 'Domain' AND state <> 'Deleted' ORDER BY created_at DESC", null, cancellationToken)
+                .ConfigureAwait(false)).ToLookup(r => r.Domain, StringComparer.OrdinalIgnoreCase);
+            return StoreResult<IReadOnlyList<DomainWithKeys>>.Success(
+                domains.Select(d => new DomainWithKeys(d, keys[d.Name].Select(r => r.ToEntry()).ToList())).ToList());
+        });
+
     public Task<StoreResult<DomainEntry>> GetDomainAsync(Actor actor, string domain, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {

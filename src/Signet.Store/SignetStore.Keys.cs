@@ -204,9 +204,17 @@ public sealed partial class SignetStore
     private static Task<KeyRow?> LoadKeyRowAsync(StoreSession session, Guid keyId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<KeyRow>($"SELECT {KeyRow.Columns} FROM keys WHERE id = @id", new { id = keyId.ToString("D") }, cancellationToken);
 
+    /// <summary>How many sealed private keys this store has opened: a private key is opened only where it is needed
+    /// (signing, export), and tests hold the paths that need none (listing, explaining) to zero.</summary>
+    internal long PrivateKeysOpened => Interlocked.Read(ref _privateKeysOpened);
+
+    /// <summary>How many SQL commands this store has sent to its database, for tests that hold a page to a fixed number.</summary>
+    internal long DatabaseCommands => _database.Commands;
+
     /// <summary>Opens a key's sealed private key; null when the master key or the row's identity does not match.</summary>
     private DkimPrivateKey? OpenPrivateKey(KeyRow row)
     {
+        Interlocked.Increment(ref _privateKeysOpened);
         byte[]? pem = _sealer.Open(row.SealedPrivateKey, KeySealer.KeyAssociatedData(Guid.Parse(row.Id), row.Domain, row.Selector));
         return pem is not null && DkimPrivateKeyReader.TryRead(pem, out var key, out _) ? key : null;
     }

@@ -22,6 +22,7 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
     private readonly AuthoritativeTxtLookup? _authoritative;
     private readonly TimeProvider _time;
     private readonly StoreOptions _options;
+    private long _privateKeysOpened;
 
     static SignetStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 

@@ -25,21 +25,13 @@ public static class DomainEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DomainView>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, IDomainStore store, CancellationToken cancellationToken)
     {
-        var result = await store.ListDomainsAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
-        if (!result.TryGetValue(out var value, out var error))
-        {
-            return ApiProblems.From(error);
-        }
-
-        var views = new List<DomainView>(value.Count);
-        foreach (var entry in value)
-        {
-            views.Add(await ViewAsync(http, store, entry, cancellationToken).ConfigureAwait(false));
-        }
-
-        return TypedResults.Ok<IReadOnlyList<DomainView>>(views);
+        // The domains with their keys in one read: one query per domain for its status would grow with the list.
+        var result = await store.ListDomainsWithKeysAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
+        return result.TryGetValue(out var domains, out var error)
+            ? TypedResults.Ok<IReadOnlyList<DomainView>>(domains.Select(d => DomainView.From(d.Domain, d.Status)).ToList())
+            : ApiProblems.From(error);
     }
 
     private static async Task<Results<Ok<DomainView>, ProblemHttpResult>> GetAsync(
