@@ -53,13 +53,13 @@ public sealed record SigningStatus(bool IsSigning, string Words)
     {
         ArgumentNullException.ThrowIfNull(store);
         var settings = await store.GetServerSettingsAsync(actor, cancellationToken).ConfigureAwait(false);
-        if (!settings.TryGetValue(out var value, out var error))
+        if (!settings.TryGetValue(out var server, out var error))
         {
             return Unknown(error);
         }
 
         var keys = await store.ListKeysAsync(actor, KeyOwner.Server, cancellationToken).ConfigureAwait(false);
-        return keys.TryGetValue(out var keysValue, out var keysError) ? ForServer(value, keysValue) : Unknown(keysError);
+        return keys.TryGetValue(out var serverKeys, out error) ? ForServer(server, serverKeys) : Unknown(error);
     }
 
     private static SigningStatus Unknown(StoreError error) => new(false, "unknown: " + error.Message);

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Signet.Admin.Console.Rendering;
 using Signet.Admin.Console.Security;
 using Signet.Store;
-using Signet.Store.Policy;
 using Signet.Store.Model;
 using static Signet.Admin.Console.Rendering.Html;
 
