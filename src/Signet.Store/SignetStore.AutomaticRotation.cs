@@ -116,9 +116,9 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindDomainAsync(session, actor, domain, cancellationToken).ConfigureAwait(false);
-            return found.Succeeded
-                ? StoreResult<AutomaticRotationStatus>.Success(await LoadRotationStatusAsync(session, found.Value!.Name, cancellationToken).ConfigureAwait(false))
-                : found.Error!;
+            return found.TryGetValue(out var entry, out var error)
+                ? StoreResult<AutomaticRotationStatus>.Success(await LoadRotationStatusAsync(session, entry.Name, cancellationToken).ConfigureAwait(false))
+                : error;
         });
 
     private Task<StoreResult<AutomaticRotationStatus>> ChangeRotationAsync(
@@ -127,12 +127,12 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindDomainAsync(session, actor, domain, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
+            if (!found.TryGetValue(out var value, out var error))
             {
-                return found.Error!;
+                return error;
             }
 
-            string name = found.Value!.Name;
+            string name = value.Name;
             var settings = await LoadRotationSettingsAsync(session, name, cancellationToken).ConfigureAwait(false);
             if (settings.Interval is null || settings.Publisher is null)
             {

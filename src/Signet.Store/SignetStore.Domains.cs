@@ -19,6 +19,20 @@ public sealed partial class SignetStore
                 rows.Select(r => r.ToEntry()).Where(d => AccessPolicy.CanSeeDomain(actor, d.Name)).ToList());
         });
 
+    public Task<StoreResult<IReadOnlyList<DomainWithKeys>>> ListDomainsWithKeysAsync(Actor actor, CancellationToken cancellationToken) =>
+        GuardAsync<IReadOnlyList<DomainWithKeys>>(async () =>
+        {
+            await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
+            var domains = (await session.QueryAsync<DomainRow>($"SELECT {DomainColumns} FROM domains ORDER BY name", null, cancellationToken)
+                .ConfigureAwait(false)).Select(r => r.ToEntry()).Where(d => AccessPolicy.CanSeeDomain(actor, d.Name)).ToList();
+            // Every domain key in one query, grouped here: the keys of domains the actor may not see are dropped unread.
+            var keys = (await session.QueryAsync<KeyRow>(
+                $"SELECT {KeyRow.Columns} FROM keys WHERE scope = 'Domain' AND state <> 'Deleted' ORDER BY created_at DESC", null, cancellationToken)
+                .ConfigureAwait(false)).ToLookup(r => r.Domain, StringComparer.OrdinalIgnoreCase);
+            return StoreResult<IReadOnlyList<DomainWithKeys>>.Success(
+                domains.Select(d => new DomainWithKeys(d, keys[d.Name].Select(r => r.ToEntry()).ToList())).ToList());
+        });
+
     public Task<StoreResult<DomainEntry>> GetDomainAsync(Actor actor, string domain, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
@@ -62,15 +76,15 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindDomainAsync(session, actor, domain, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
+            if (!found.TryGetValue(out var value, out var error))
             {
-                return found;
+                return error;
             }
 
-            var entry = found.Value! with
+            var entry = value with
             {
-                SigningEnabled = signingEnabled ?? found.Value!.SigningEnabled,
-                Subdomains = subdomains ?? found.Value!.Subdomains,
+                SigningEnabled = signingEnabled ?? value.SigningEnabled,
+                Subdomains = subdomains ?? value.Subdomains,
             };
             await session.ExecuteAsync(
                 "UPDATE domains SET signing_enabled = @enabled, subdomains = @subdomains WHERE name = @name",
@@ -88,9 +102,9 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindDomainAsync(session, actor, domain, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
+            if (!found.TryGetValue(out var value, out var error))
             {
-                return found.Error!;
+                return error;
             }
 
             if (AccessPolicy.AddOrRemoveDomains(actor) is { } denied)
@@ -98,7 +112,7 @@ public sealed partial class SignetStore
                 return denied;
             }
 
-            string name = found.Value!.Name;
+            string name = value.Name;
             // The private keys are destroyed with the domain; the rows stay as deleted for the audit trail.
             await session.ExecuteAsync(
                 "UPDATE keys SET state = 'Deleted', sealed_private_key = @empty WHERE scope = 'Domain' AND domain = @name",

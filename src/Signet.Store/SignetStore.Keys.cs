@@ -17,14 +17,14 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var resolved = await ResolveOwnerAsync(session, actor, owner, cancellationToken).ConfigureAwait(false);
-            if (!resolved.Succeeded)
+            if (!resolved.TryGetValue(out var domainName, out var error))
             {
-                return resolved.Error!;
+                return error;
             }
 
             var rows = await session.QueryAsync<KeyRow>(
                 $"SELECT {KeyRow.Columns} FROM keys WHERE scope = @scope AND (@scope = 'Server' OR domain = @domain) AND state <> 'Deleted' ORDER BY created_at DESC",
-                new { scope = owner.Scope.ToString(), domain = resolved.Value }, cancellationToken).ConfigureAwait(false);
+                new { scope = owner.Scope.ToString(), domain = domainName }, cancellationToken).ConfigureAwait(false);
             return StoreResult<IReadOnlyList<KeyEntry>>.Success(rows.Select(r => r.ToEntry()).ToList());
         });
 
@@ -33,7 +33,7 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindKeyAsync(session, actor, keyId, cancellationToken).ConfigureAwait(false);
-            return found.Succeeded ? StoreResult<KeyEntry>.Success(found.Value!.ToEntry()) : found.Error!;
+            return found.TryGetValue(out var entry, out var error) ? StoreResult<KeyEntry>.Success(entry.ToEntry()) : error;
         });
 
     public Task<StoreResult<KeyEntry>> GenerateKeyAsync(Actor actor, KeyOwner owner, KeyGenerationRequest request, CancellationToken cancellationToken) =>
@@ -89,20 +89,20 @@ public sealed partial class SignetStore
     {
         await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
         var resolved = await ResolveOwnerAsync(session, actor, owner, cancellationToken).ConfigureAwait(false);
-        if (!resolved.Succeeded)
+        if (!resolved.TryGetValue(out var domainName, out var error))
         {
-            return resolved.Error!;
+            return error;
         }
 
-        string domain = resolved.Value!;
+        string domain = domainName;
         var added = await InsertKeyAsync(session, owner.Scope, domain, selector, key, origin, state, null, cancellationToken).ConfigureAwait(false);
-        if (!added.Succeeded)
+        if (!added.TryGetValue(out var addedKey, out var addedError))
         {
-            return added;
+            return addedError;
         }
 
-        await AuditAsync(session, actor, action, added.Value!.RecordName, owner.Scope == KeyScope.Domain ? domain : null,
-            $"{Describe(added.Value!)}, {origin}, state {state}", cancellationToken).ConfigureAwait(false);
+        await AuditAsync(session, actor, action, addedKey.RecordName, owner.Scope == KeyScope.Domain ? domain : null,
+            $"{Describe(addedKey)}, {origin}, state {state}", cancellationToken).ConfigureAwait(false);
         await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
@@ -169,7 +169,7 @@ public sealed partial class SignetStore
     {
         await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
         var resolved = await ResolveOwnerAsync(session, actor, owner, cancellationToken).ConfigureAwait(false);
-        return resolved.Succeeded ? null : resolved.Error;
+        return resolved.TryGetValue(out _, out var error) ? null : error;
     }
 
     /// <summary>The d= for an owner: the domain (which must exist and be visible) or the server's host name.</summary>
@@ -186,7 +186,7 @@ public sealed partial class SignetStore
         }
 
         var domain = await FindDomainAsync(session, actor, owner.Domain ?? string.Empty, cancellationToken).ConfigureAwait(false);
-        return domain.Succeeded ? StoreResult<string>.Success(domain.Value!.Name) : domain.Error!;
+        return domain.TryGetValue(out var domainEntry, out var error) ? StoreResult<string>.Success(domainEntry.Name) : error;
     }
 
     /// <summary>The key row when it exists and the actor may manage it; NotFound for another domain's key.</summary>
@@ -204,9 +204,17 @@ public sealed partial class SignetStore
     private static Task<KeyRow?> LoadKeyRowAsync(StoreSession session, Guid keyId, CancellationToken cancellationToken) =>
         session.QuerySingleOrDefaultAsync<KeyRow>($"SELECT {KeyRow.Columns} FROM keys WHERE id = @id", new { id = keyId.ToString("D") }, cancellationToken);
 
+    /// <summary>How many sealed private keys this store has opened: a private key is opened only where it is needed
+    /// (signing, export), and tests hold the paths that need none (listing, explaining) to zero.</summary>
+    internal long PrivateKeysOpened => Interlocked.Read(ref _privateKeysOpened);
+
+    /// <summary>How many SQL commands this store has sent to its database, for tests that hold a page to a fixed number.</summary>
+    internal long DatabaseCommands => _database.Commands;
+
     /// <summary>Opens a key's sealed private key; null when the master key or the row's identity does not match.</summary>
     private DkimPrivateKey? OpenPrivateKey(KeyRow row)
     {
+        Interlocked.Increment(ref _privateKeysOpened);
         byte[]? pem = _sealer.Open(row.SealedPrivateKey, KeySealer.KeyAssociatedData(Guid.Parse(row.Id), row.Domain, row.Selector));
         return pem is not null && DkimPrivateKeyReader.TryRead(pem, out var key, out _) ? key : null;
     }

@@ -12,42 +12,42 @@ public sealed partial class SignetStore
         GuardAsync(async () =>
         {
             var key = await GetKeyAsync(actor, keyId, cancellationToken).ConfigureAwait(false);
-            if (!key.Succeeded)
+            if (!key.TryGetValue(out var keyEntry, out var error))
             {
-                return key;
+                return error;
             }
 
-            var check = await LookUpAsync(key.Value!, cancellationToken).ConfigureAwait(false);
+            var check = await LookUpAsync(keyEntry, cancellationToken).ConfigureAwait(false);
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             await RecordDnsCheckAsync(session, keyId, check, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return StoreResult<KeyEntry>.Success(key.Value! with { LastDnsCheck = check });
+            return StoreResult<KeyEntry>.Success(keyEntry with { LastDnsCheck = check });
         });
 
     public Task<StoreResult<KeyEntry>> ActivateKeyAsync(Actor actor, Guid keyId, bool force, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             var key = await GetKeyAsync(actor, keyId, cancellationToken).ConfigureAwait(false);
-            if (!key.Succeeded)
+            if (!key.TryGetValue(out var value, out var error))
             {
-                return key;
+                return error;
             }
 
-            if (KeyTransitions.Check(key.Value!, KeyState.Active) is { } refused)
+            if (KeyTransitions.Check(value, KeyState.Active) is { } refused)
             {
                 return refused;
             }
 
             // The lookup runs outside the transaction: a slow resolver must not hold the database.
-            DnsCheckSummary? check = force ? null : await LookUpAsync(key.Value!, cancellationToken).ConfigureAwait(false);
+            DnsCheckSummary? check = force ? null : await LookUpAsync(value, cancellationToken).ConfigureAwait(false);
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var current = await FindKeyAsync(session, actor, keyId, cancellationToken).ConfigureAwait(false);
-            if (!current.Succeeded)
+            if (!current.TryGetValue(out var row, out var currentError))
             {
-                return current.Error!;
+                return currentError;
             }
 
-            var entry = current.Value!.ToEntry();
+            var entry = row.ToEntry();
             if (KeyTransitions.Check(entry, KeyState.Active) is { } conflict)
             {
                 return conflict;
@@ -79,7 +79,7 @@ public sealed partial class SignetStore
     public async Task<StoreResult<bool>> DeleteKeyAsync(Actor actor, Guid keyId, CancellationToken cancellationToken)
     {
         var deleted = await TransitionAsync(actor, keyId, KeyState.Deleted, "key.delete", null, cancellationToken).ConfigureAwait(false);
-        return deleted.Succeeded ? StoreResult<bool>.Success(true) : deleted.Error!;
+        return deleted.TryGetValue(out _, out var error) ? StoreResult<bool>.Success(true) : error;
     }
 
     public Task<StoreResult<string>> ExportPrivateKeyPemAsync(Actor actor, Guid keyId, CancellationToken cancellationToken) =>
@@ -106,7 +106,7 @@ public sealed partial class SignetStore
             using var key = OpenPrivateKey(row);
             if (key is null)
             {
-                return StoreResult<string>.Failure(StoreErrorKind.Unavailable, WrongMasterKey);
+                throw new StoreUnavailableException(WrongMasterKey);
             }
 
             await AuditAsync(session, actor, "key.export", entry.RecordName, DomainOf(entry), "exported the private key as PKCS#8 PEM", cancellationToken)
@@ -149,12 +149,12 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindKeyAsync(session, actor, keyId, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
+            if (!found.TryGetValue(out var value, out var error))
             {
-                return found.Error!;
+                return error;
             }
 
-            var entry = found.Value!.ToEntry();
+            var entry = value.ToEntry();
             if (KeyTransitions.Check(entry, to) is { } conflict)
             {
                 return conflict;

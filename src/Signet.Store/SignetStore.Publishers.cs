@@ -92,12 +92,12 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindDomainAsync(session, actor, domain, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
+            if (!found.TryGetValue(out var entry, out var error))
             {
-                return found.Error!;
+                return error;
             }
 
-            return StoreResult<DomainRotationSettings>.Success(await LoadRotationSettingsAsync(session, found.Value!.Name, cancellationToken).ConfigureAwait(false));
+            return StoreResult<DomainRotationSettings>.Success(await LoadRotationSettingsAsync(session, entry.Name, cancellationToken).ConfigureAwait(false));
         });
 
     public Task<StoreResult<DomainRotationSettings>> SetRotationSettingsAsync(
@@ -112,12 +112,12 @@ public sealed partial class SignetStore
 
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var found = await FindDomainAsync(session, actor, domain, cancellationToken).ConfigureAwait(false);
-            if (!found.Succeeded)
+            if (!found.TryGetValue(out var value, out var foundError))
             {
-                return found.Error!;
+                return foundError;
             }
 
-            string name = found.Value!.Name;
+            string name = value.Name;
             PublisherRow? publisher = null;
             if (settings.Publisher is { } publisherName)
             {
@@ -175,13 +175,14 @@ public sealed partial class SignetStore
 
             if (_sealer.Open(row.SealedSecret, KeySealer.PublisherAssociatedData(Guid.Parse(row.Id), row.Name)) is not { } secret)
             {
-                return StoreResult<IDkimRecordPublisher?>.Failure(StoreErrorKind.Unavailable,
+                // A damaged row, not the store failing: the master key opened the check at start.
+                return StoreResult<IDkimRecordPublisher?>.Failure(StoreErrorKind.Invalid,
                     $"the TSIG secret of publisher {row.Name} does not open with the master key: add the publisher again");
             }
 
             if (!DnsResolverOptions.TryParseEndpoint(row.PrimaryServer, out IPEndPoint primary, out string error))
             {
-                return StoreResult<IDkimRecordPublisher?>.Failure(StoreErrorKind.Unavailable, $"publisher {row.Name}'s primary server: {error}");
+                return StoreResult<IDkimRecordPublisher?>.Failure(StoreErrorKind.Invalid, $"publisher {row.Name}'s primary server: {error}");
             }
 
             var settings = new Rfc2136PublisherSettings { Primary = primary, Zone = row.Zone, KeyName = row.KeyName, Secret = secret };

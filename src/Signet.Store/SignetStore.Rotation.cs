@@ -16,21 +16,21 @@ public sealed partial class SignetStore
         GuardAsync(async () =>
         {
             var old = await GetKeyAsync(actor, oldKeyId, cancellationToken).ConfigureAwait(false);
-            if (!old.Succeeded)
+            if (!old.TryGetValue(out var oldKey, out var error))
             {
-                return old.Error!;
+                return error;
             }
 
-            if (old.Value!.State != KeyState.Active)
+            if (oldKey.State != KeyState.Active)
             {
                 return StoreResult<RotationEntry>.Failure(StoreErrorKind.Conflict,
-                    $"only an active key can be rotated; {old.Value.RecordName} is {old.Value.State.ToString().ToLowerInvariant()}");
+                    $"only an active key can be rotated; {oldKey.RecordName} is {oldKey.State.ToString().ToLowerInvariant()}");
             }
 
             // Generated before the transaction: an RSA key takes a moment, and the database should not wait for it.
             using var key = KeyGenerator(
-                old.Value.Algorithm == DkimAlgorithm.Ed25519Sha256 ? DkimKeyType.Ed25519 : DkimKeyType.Rsa,
-                old.Value.Algorithm == DkimAlgorithm.Ed25519Sha256 ? DkimKeySizes.RecommendedRsaBits : old.Value.Bits);
+                oldKey.Algorithm == DkimAlgorithm.Ed25519Sha256 ? DkimKeyType.Ed25519 : DkimKeyType.Rsa,
+                oldKey.Algorithm == DkimAlgorithm.Ed25519Sha256 ? DkimKeySizes.RecommendedRsaBits : oldKey.Bits);
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             string oldId = oldKeyId.ToString("D");
             long running = await session.ScalarAsync<long>(
@@ -38,20 +38,20 @@ public sealed partial class SignetStore
             if (running > 0)
             {
                 return StoreResult<RotationEntry>.Failure(StoreErrorKind.Conflict,
-                    $"a rotation of {old.Value.RecordName} is already waiting for DNS: finish it, or delete its new key to cancel it");
+                    $"a rotation of {oldKey.RecordName} is already waiting for DNS: finish it, or delete its new key to cancel it");
             }
 
             var rotationId = Guid.NewGuid();
-            var added = await InsertKeyAsync(session, old.Value.Scope, old.Value.Domain, newSelector, key, "generated for rotation", KeyState.Pending,
+            var added = await InsertKeyAsync(session, oldKey.Scope, oldKey.Domain, newSelector, key, "generated for rotation", KeyState.Pending,
                 rotationId, cancellationToken).ConfigureAwait(false);
-            if (!added.Succeeded)
+            if (!added.TryGetValue(out var addedKey, out var addedError))
             {
-                return added.Error!;
+                return addedError;
             }
 
             var row = new RotationRow
             {
-                Id = rotationId.ToString("D"), OldKeyId = oldId, NewKeyId = added.Value!.Id.ToString("D"), Step = nameof(RotationStep.WaitingForDns),
+                Id = rotationId.ToString("D"), OldKeyId = oldId, NewKeyId = addedKey.Id.ToString("D"), Step = nameof(RotationStep.WaitingForDns),
                 StartedAt = Now.UtcTicks, RevokeAfterTicks = _options.RotationRevokeAfter.Ticks,
             };
             await session.ExecuteAsync(
@@ -59,8 +59,8 @@ public sealed partial class SignetStore
                 row, cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync("UPDATE keys SET rotation_id = @rotationId WHERE id = @oldId",
                 new { rotationId = row.Id, oldId }, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(session, actor, "key.rotate", old.Value.RecordName, DomainOf(old.Value),
-                $"rotation started: new key {added.Value.RecordName} waits for its DNS record", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(session, actor, "key.rotate", oldKey.RecordName, DomainOf(oldKey),
+                $"rotation started: new key {addedKey.RecordName} waits for its DNS record", cancellationToken).ConfigureAwait(false);
             var entry = await ToRotationEntryAsync(session, row, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<RotationEntry>.Success(entry);
@@ -71,9 +71,9 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var resolved = await ResolveOwnerAsync(session, actor, owner, cancellationToken).ConfigureAwait(false);
-            if (!resolved.Succeeded)
+            if (!resolved.TryGetValue(out var domainName, out var error))
             {
-                return resolved.Error!;
+                return error;
             }
 
             var rows = await session.QueryAsync<RotationRow>(
@@ -82,7 +82,7 @@ public sealed partial class SignetStore
                 FROM rotations r JOIN keys k ON k.id = r.new_key_id
                 WHERE k.scope = @scope AND (@scope = 'Server' OR k.domain = @domain) ORDER BY r.started_at DESC
                 """,
-                new { scope = owner.Scope.ToString(), domain = resolved.Value }, cancellationToken).ConfigureAwait(false);
+                new { scope = owner.Scope.ToString(), domain = domainName }, cancellationToken).ConfigureAwait(false);
             var entries = new List<RotationEntry>();
             foreach (var row in rows)
             {

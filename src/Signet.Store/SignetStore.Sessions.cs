@@ -41,11 +41,12 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             string id = SessionHash(sessionId ?? string.Empty);
+            // The session and its user in one query: every console request resumes its session, so this is per request.
             var row = await session.QuerySingleOrDefaultAsync<SessionRow>(
-                "SELECT id, user_id, created_at, last_seen_at, expires_at, idle_ticks FROM sessions WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
+                "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.idle_ticks, u.name AS user_name, u.role AS user_role "
+                + "FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = @id", new { id }, cancellationToken).ConfigureAwait(false);
             var now = Now.UtcTicks;
-            var user = row is null ? null : await session.QuerySingleOrDefaultAsync<UserRow>(
-                $"SELECT {UserColumns} FROM users WHERE id = @id", new { id = row.UserId }, cancellationToken).ConfigureAwait(false);
+            var user = row is { UserName: { } name, UserRole: { } role } ? new UserRow { Id = row.UserId, Name = name, Role = role } : null;
             if (row is null || user is null || now >= row.ExpiresAt || now - row.LastSeenAt >= row.IdleTicks)
             {
                 await session.ExecuteAsync("DELETE FROM sessions WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);

@@ -6,18 +6,22 @@ namespace Signet.Store;
 /// <summary>What the mail path reads: the signing snapshot and the revision that tells when to read it again.</summary>
 public sealed partial class SignetStore
 {
-    public async Task<long> GetRevisionAsync(CancellationToken cancellationToken)
-    {
-        await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
-        return await session.ScalarAsync<long>("SELECT value FROM revision WHERE id = 1", null, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<long> GetRevisionAsync(CancellationToken cancellationToken) =>
+        GuardReadAsync(async () =>
+        {
+            await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
+            return await session.ScalarAsync<long>("SELECT value FROM revision WHERE id = 1", null, cancellationToken).ConfigureAwait(false);
+        });
 
     /// <summary>Reads everything in one transaction, so the revision matches the keys. A key whose sealed private key
-    /// does not open is a store fault, not a reason to sign with fewer keys silently: it throws.</summary>
-    public Task<SigningSnapshot> GetSigningSnapshotAsync(CancellationToken cancellationToken) => ReadSnapshotAsync(openPrivateKeys: true, cancellationToken);
+    /// does not open is a store fault, not a reason to sign with fewer keys silently: it throws
+    /// <see cref="StoreUnavailableException"/>.</summary>
+    public Task<SigningSnapshot> GetSigningSnapshotAsync(CancellationToken cancellationToken) =>
+        GuardReadAsync(() => ReadSnapshotAsync(openPrivateKeys: true, cancellationToken));
 
     /// <summary>The same snapshot without opening a single private key: what explaining a decision needs.</summary>
-    public Task<SigningSnapshot> GetPolicySnapshotAsync(CancellationToken cancellationToken) => ReadSnapshotAsync(openPrivateKeys: false, cancellationToken);
+    public Task<SigningSnapshot> GetPolicySnapshotAsync(CancellationToken cancellationToken) =>
+        GuardReadAsync(() => ReadSnapshotAsync(openPrivateKeys: false, cancellationToken));
 
     private async Task<SigningSnapshot> ReadSnapshotAsync(bool openPrivateKeys, CancellationToken cancellationToken)
     {
@@ -44,7 +48,7 @@ public sealed partial class SignetStore
             var signing = new SigningKey(id, row.Domain, row.Selector, Enum.Parse<Signet.Dkim.DkimAlgorithm>(row.Algorithm));
             if (openPrivateKeys)
             {
-                privateKeys[id] = OpenPrivateKey(row) ?? throw new InvalidOperationException($"{WrongMasterKey} (key {row.Selector}._domainkey.{row.Domain})");
+                privateKeys[id] = OpenPrivateKey(row) ?? throw new StoreUnavailableException($"{WrongMasterKey} (key {row.Selector}._domainkey.{row.Domain})");
             }
 
             if (isServer)

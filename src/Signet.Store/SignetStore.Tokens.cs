@@ -89,7 +89,7 @@ public sealed partial class SignetStore
     public async Task<StoreResult<Actor?>> AuthenticateTokenAsync(string token, CancellationToken cancellationToken)
     {
         var check = await CheckTokenAsync(token, cancellationToken).ConfigureAwait(false);
-        return check.Succeeded ? StoreResult<Actor?>.Success(check.Value!.Actor) : check.Error!;
+        return check.TryGetValue(out var answer, out var error) ? StoreResult<Actor?>.Success(answer.Actor) : error;
     }
 
     public Task<StoreResult<TokenCheck>> CheckTokenAsync(string token, CancellationToken cancellationToken) =>
@@ -103,7 +103,8 @@ public sealed partial class SignetStore
 
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var row = await session.QuerySingleOrDefaultAsync<TokenRow>(
-                $"SELECT {TokenColumns} FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = @hash", new { hash = ApiTokens.HashOf(token!) }, cancellationToken).ConfigureAwait(false);
+                $"SELECT {TokenColumns}, u.role AS user_role FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = @hash",
+                new { hash = ApiTokens.HashOf(token!) }, cancellationToken).ConfigureAwait(false);
             if (row is null)
             {
                 return StoreResult<TokenCheck>.Success(TokenCheck.Refused(unknown));
@@ -121,8 +122,9 @@ public sealed partial class SignetStore
                 await session.ExecuteAsync("UPDATE tokens SET last_used_at = @now WHERE id = @id", new { id = row.Id, now = now.UtcTicks }, cancellationToken).ConfigureAwait(false);
             }
 
-            var user = await LoadUserAsync(session, Guid.Parse(row.UserId), cancellationToken).ConfigureAwait(false);
-            var actor = await ToActorAsync(session, user!, cancellationToken).ConfigureAwait(false);
+            // The user came with the token's row: one look-up of the user per request, then their domains.
+            var user = new UserRow { Id = row.UserId, Name = row.UserName, Role = row.UserRole ?? string.Empty };
+            var actor = await ToActorAsync(session, user, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<TokenCheck>.Success(TokenCheck.Accepted(actor));
         });

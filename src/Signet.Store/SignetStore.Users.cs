@@ -59,16 +59,16 @@ public sealed partial class SignetStore
             await session.ExecuteAsync($"INSERT INTO users ({UserColumns}) VALUES (@id, @name, @role, @hash, @createdAt)",
                 new { id = id.ToString("D"), name, role = role.ToString(), hash, createdAt = Now.UtcTicks }, cancellationToken).ConfigureAwait(false);
             var assigned = await AssignDomainsAsync(session, id, role, domains, cancellationToken).ConfigureAwait(false);
-            if (!assigned.Succeeded)
+            if (!assigned.TryGetValue(out var names, out var error))
             {
-                return assigned.Error!;
+                return error;
             }
 
-            await AuditAsync(session, actor, "user.add", name, null, $"added as {role} for {Describe(assigned.Value!)}", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(session, actor, "user.add", name, null, $"added as {role} for {Describe(names)}", cancellationToken).ConfigureAwait(false);
             // Who may send for which domain is part of the signing snapshot (SubmissionPolicy): the mail path must see this.
             await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return StoreResult<UserEntry>.Success(new UserEntry(id, name, role, assigned.Value!, Now));
+            return StoreResult<UserEntry>.Success(new UserEntry(id, name, role, names, Now));
         });
 
     public Task<StoreResult<UserEntry>> SetUserDomainsAsync(Actor actor, Guid userId, IReadOnlyList<string> domains, CancellationToken cancellationToken) =>
@@ -88,16 +88,16 @@ public sealed partial class SignetStore
 
             await session.ExecuteAsync("DELETE FROM user_domains WHERE user_id = @id", new { id = user.Id }, cancellationToken).ConfigureAwait(false);
             var assigned = await AssignDomainsAsync(session, userId, Enum.Parse<UserRole>(user.Role), domains, cancellationToken).ConfigureAwait(false);
-            if (!assigned.Succeeded)
+            if (!assigned.TryGetValue(out var value, out var error))
             {
-                return assigned.Error!;
+                return error;
             }
 
-            await AuditAsync(session, actor, "user.domains", user.Name, null, "domains set to " + Describe(assigned.Value!), cancellationToken).ConfigureAwait(false);
+            await AuditAsync(session, actor, "user.domains", user.Name, null, "domains set to " + Describe(value), cancellationToken).ConfigureAwait(false);
             // Who may send for which domain is part of the signing snapshot (SubmissionPolicy): the mail path must see this.
             await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return StoreResult<UserEntry>.Success(user.ToEntry(assigned.Value!));
+            return StoreResult<UserEntry>.Success(user.ToEntry(value));
         });
 
     public Task<StoreResult<bool>> RemoveUserAsync(Actor actor, Guid userId, CancellationToken cancellationToken) =>

@@ -22,6 +22,7 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
     private readonly AuthoritativeTxtLookup? _authoritative;
     private readonly TimeProvider _time;
     private readonly StoreOptions _options;
+    private long _privateKeysOpened;
 
     static SignetStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -42,7 +43,9 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         OpenAsync(options, null, null, cancellationToken);
 
     /// <summary>Validates the options, loads or creates the master key, creates or upgrades the schema, and checks
-    /// that the master key opens what the database holds. <paramref name="dns"/> replaces real DNS for checks.</summary>
+    /// that the master key opens what the database holds. <paramref name="dns"/> replaces real DNS for checks.
+    /// Unusable options or key file are an <see cref="StoreErrorKind.Invalid"/> result; a database that cannot be
+    /// reached or used, or a master key that does not open it, throws <see cref="StoreUnavailableException"/>.</summary>
     public static async Task<StoreResult<SignetStore>> OpenAsync(
         StoreOptions options, ITxtRecordSource? dns, TimeProvider? time, CancellationToken cancellationToken)
     {
@@ -62,8 +65,7 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return StoreResult<SignetStore>.Failure(StoreErrorKind.Unavailable,
-                $"the data directory {options.DataDirectory} could not be created: {exception.Message}");
+            throw new StoreUnavailableException($"the data directory {options.DataDirectory} could not be created: {exception.Message}", exception);
         }
 
         if (!MasterKey.TryLoad(options, out byte[] key, out error))
@@ -78,11 +80,14 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         // answered from a cache that still holds the record as it was before a fix.
         var store = new SignetStore(options, database, new KeySealer(key), dns ?? new DnsTxtRecordSource(options.DnsResolver),
             dns is null ? new AuthoritativeTxtLookup(options.DnsResolver) : null, time ?? TimeProvider.System);
-        var started = await store.StartAsync(cancellationToken).ConfigureAwait(false);
-        if (started is not null)
+        try
+        {
+            await store.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
         {
             await store.DisposeAsync().ConfigureAwait(false);
-            return started;
+            throw;
         }
 
         return StoreResult<SignetStore>.Success(store);
@@ -96,24 +101,24 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         }
     }
 
-    private async Task<StoreError?> StartAsync(CancellationToken cancellationToken)
+    private async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
             await SchemaMigrator.MigrateAsync(_database, null, cancellationToken).ConfigureAwait(false);
-            return await InitializeSettingsAsync(cancellationToken).ConfigureAwait(false);
+            await InitializeSettingsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (StoreSchemaException exception)
         {
-            return new StoreError(StoreErrorKind.Unavailable, exception.Message);
+            throw new StoreUnavailableException(exception.Message, exception);
         }
         catch (DbException exception)
         {
-            return Unreachable(exception);
+            throw Unreachable(exception);
         }
     }
 
-    private async Task<StoreError?> InitializeSettingsAsync(CancellationToken cancellationToken)
+    private async Task InitializeSettingsAsync(CancellationToken cancellationToken)
     {
         await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
         const string insert = "INSERT INTO settings (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING";
@@ -124,12 +129,16 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         string check = await session.ScalarAsync<string>("SELECT value FROM settings WHERE name = @name",
             new { name = Settings.MasterKeyCheck }, cancellationToken).ConfigureAwait(false) ?? string.Empty;
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return _sealer.OpensCheck(check) ? null : new StoreError(StoreErrorKind.Unavailable, WrongMasterKey);
+        if (!_sealer.OpensCheck(check))
+        {
+            throw new StoreUnavailableException(WrongMasterKey);
+        }
     }
 
     private static string DefaultHostName() => MachineHostName.FullyQualified();
 
-    /// <summary>Turns an infrastructure fault into a store error at the edge; programming errors still throw.</summary>
+    /// <summary>A race lost to another writer becomes a conflict, an expected outcome; any other database fault is the
+    /// store failing and becomes the one <see cref="StoreUnavailableException"/> with the database's reason.</summary>
     private async Task<StoreResult<T>> GuardAsync<T>(Func<Task<StoreResult<T>>> operation)
     {
         try
@@ -142,12 +151,25 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
         }
         catch (DbException exception)
         {
-            return Unreachable(exception);
+            throw Unreachable(exception);
         }
     }
 
-    private StoreError Unreachable(DbException exception) =>
-        new(StoreErrorKind.Unavailable, $"the {_database.Description} is not usable: {exception.Message}");
+    /// <summary>As <see cref="GuardAsync{T}"/> for the reads that return no result (the snapshot, the revision).</summary>
+    private async Task<T> GuardReadAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            throw Unreachable(exception);
+        }
+    }
+
+    private StoreUnavailableException Unreachable(DbException exception) =>
+        new($"the {_database.Description} is not usable: {exception.Message}", exception);
 
     private DateTimeOffset Now => _time.GetUtcNow();
 

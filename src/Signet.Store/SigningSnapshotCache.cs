@@ -5,14 +5,14 @@ namespace Signet.Store;
 /// the interval. Fresh reads return synchronously.</summary>
 public sealed class SigningSnapshotCache : IDisposable
 {
-    private readonly ISignetStore _store;
+    private readonly ISigningSnapshotSource _store;
     private readonly TimeSpan _pollInterval;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private SigningSnapshot? _snapshot;
     private long _checkedAtTicks;
 
-    public SigningSnapshotCache(ISignetStore store, TimeSpan pollInterval, TimeProvider? time = null)
+    public SigningSnapshotCache(ISigningSnapshotSource store, TimeSpan pollInterval, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
         _store = store;

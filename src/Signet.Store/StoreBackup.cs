@@ -48,16 +48,16 @@ public static class StoreBackup
         }
 
         var restored = Summarize(backup);
-        if (!restored.Succeeded)
+        if (!restored.TryGetValue(out _, out var error))
         {
-            return restored;
+            return error;
         }
 
         string database = Path.Combine(dataDirectory, StoreOptions.DatabaseFileName);
-        if (File.Exists(database) && !force && Summarize(database) is { Succeeded: true, Value.Keys: > 0 } existing)
+        if (File.Exists(database) && !force && Summarize(database).TryGetValue(out var existing, out _) && existing.Keys > 0)
         {
             return StoreResult<StoreBackupSummary>.Failure(StoreErrorKind.Conflict,
-                $"{dataDirectory} holds a store with {existing.Value!.Keys} keys: restoring would destroy them (add --force to replace it)");
+                $"{dataDirectory} holds a store with {existing.Keys} keys: restoring would destroy them (add --force to replace it)");
         }
 
         if (OperatingSystem.IsWindows())

@@ -1,6 +1,7 @@
 namespace Signet.Store;
 
-/// <summary>Why a store operation did not happen; each maps to one HTTP status and CLI exit code.</summary>
+/// <summary>Why a store operation did not happen; each maps to one HTTP status and CLI exit code. These are the
+/// expected outcomes of a request; the store itself failing is <see cref="StoreUnavailableException"/>.</summary>
 public enum StoreErrorKind
 {
     /// <summary>No such thing, or the actor may not know it exists (404).</summary>
@@ -14,9 +15,6 @@ public enum StoreErrorKind
 
     /// <summary>The input is unusable: bad name, weak key, unreadable PEM (400).</summary>
     Invalid,
-
-    /// <summary>The store itself failed (database unreachable, wrong master key) (503).</summary>
-    Unavailable,
 }
 
 /// <summary>A failed store operation with a message a person can act on.</summary>

@@ -14,7 +14,6 @@ public static class ApiProblems
         StoreErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         StoreErrorKind.Conflict => StatusCodes.Status409Conflict,
         StoreErrorKind.Invalid => StatusCodes.Status400BadRequest,
-        StoreErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -29,6 +28,10 @@ public static class ApiProblems
 
     public static ProblemHttpResult NotFound(string detail) => From(new StoreError(StoreErrorKind.NotFound, detail));
 
+    /// <summary>The store itself cannot answer (<see cref="StoreUnavailableException"/>): 503 with its reason.</summary>
+    public static ProblemHttpResult Unavailable(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable");
+
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not authenticated");
 
@@ -38,6 +41,6 @@ public static class ApiProblems
         StoreErrorKind.Forbidden => "Not allowed",
         StoreErrorKind.Conflict => "Conflicts with the current state",
         StoreErrorKind.Invalid => "Unusable request",
-        _ => "Store unavailable",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

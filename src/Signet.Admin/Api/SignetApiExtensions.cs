@@ -13,6 +13,7 @@ using Signet.Admin.Api.Rotation;
 using Signet.Admin.Api.ServerKey;
 using Signet.Admin.Api.Tokens;
 using Signet.Admin.Api.Users;
+using Signet.Admin.Http;
 
 namespace Signet.Admin.Api;
 
@@ -26,6 +27,7 @@ public static class SignetApiExtensions
     public static IServiceCollection AddSignetApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddStoreAggregates();
         services.AddProblemDetails();
         services.AddTransient<IStartupFilter, ApiStatusProblems>();
         services.AddAuthentication()

@@ -15,6 +15,7 @@ using Signet.Admin.Console.ServerKey;
 using Signet.Admin.Console.Setup;
 using Signet.Admin.Console.SignIn;
 using Signet.Admin.Console.Users;
+using Signet.Admin.Http;
 using Signet.Store;
 using Signet.Store.Security;
 using Signet.Store.Model;
@@ -30,6 +31,7 @@ public static class SignetConsoleExtensions
     public static IServiceCollection AddSignetConsole(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddStoreAggregates();
         services.AddAuthentication().AddCookie(ConsoleAuthentication.Scheme, ConsoleAuthentication.Configure);
         services.AddAntiforgery(options =>
         {

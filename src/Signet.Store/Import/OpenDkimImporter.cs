@@ -37,10 +37,6 @@ public sealed class OpenDkimImporter
             {
                 imported.Add(key);
             }
-            else if (skipped.Count > 0 && skipped[^1].Reason.StartsWith("the store", StringComparison.Ordinal))
-            {
-                return StoreResult<OpenDkimImportReport>.Failure(StoreErrorKind.Unavailable, skipped[^1].Reason);
-            }
         }
 
         return StoreResult<OpenDkimImportReport>.Success(new OpenDkimImportReport(added, imported, skipped));
@@ -78,26 +74,26 @@ public sealed class OpenDkimImporter
         if (!domain.Succeeded)
         {
             var addedDomain = await _store.AddDomainAsync(actor, entry.Domain, cancellationToken).ConfigureAwait(false);
-            if (!addedDomain.Succeeded)
+            if (!addedDomain.TryGetValue(out var newDomain, out var refused))
             {
-                skipped.Add(entry.Skip(Reason(addedDomain.Error!)));
+                skipped.Add(entry.Skip(refused.Message));
                 return null;
             }
 
-            added.Add(addedDomain.Value!.Name);
+            added.Add(newDomain.Name);
         }
 
         var owner = KeyOwner.ForDomain(entry.Domain);
-        var key = await _store.ImportKeyAsync(actor, owner, entry.Selector, content, cancellationToken).ConfigureAwait(false);
-        if (!key.Succeeded)
+        var imported = await _store.ImportKeyAsync(actor, owner, entry.Selector, content, cancellationToken).ConfigureAwait(false);
+        if (!imported.TryGetValue(out var key, out var refusal))
         {
-            skipped.Add(entry.Skip(Reason(key.Error!)));
+            skipped.Add(entry.Skip(refusal.Message));
             return null;
         }
 
         // OpenDKIM signs with it today, so its record is published: activate without waiting for a DNS check.
-        var active = await _store.ActivateKeyAsync(actor, key.Value!.Id, true, cancellationToken).ConfigureAwait(false);
-        return active.Succeeded ? active.Value : key.Value;
+        var activated = await _store.ActivateKeyAsync(actor, key.Id, true, cancellationToken).ConfigureAwait(false);
+        return activated.TryGetValue(out var active, out _) ? active : key;
     }
 
     private static Dictionary<string, KeyTableEntry> ParseKeyTable(string file, IReadOnlyList<string> lines, List<OpenDkimSkippedLine> skipped)
@@ -192,8 +188,6 @@ public sealed class OpenDkimImporter
         return (hash >= 0 ? line[..hash] : line).Trim();
     }
 
-    private static string Reason(StoreError error) =>
-        error.Kind == StoreErrorKind.Unavailable ? "the store failed: " + error.Message : error.Message;
 
     private sealed record KeyTableEntry(string File, int Line, string Text, string Domain, string Selector, string KeyFile)
     {

@@ -14,4 +14,9 @@ internal sealed class SessionRow
     public long ExpiresAt { get; set; }
 
     public long IdleTicks { get; set; }
+
+    /// <summary>The session's user, read with the session in one query; null when the user was removed.</summary>
+    public string? UserName { get; set; }
+
+    public string? UserRole { get; set; }
 }

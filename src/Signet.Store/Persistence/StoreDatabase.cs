@@ -5,6 +5,13 @@ namespace Signet.Store.Persistence;
 /// <summary>One database backend: how to connect, and the schema as ordered SQL steps (step i makes version i+1).</summary>
 internal abstract class StoreDatabase
 {
+    private long _commands;
+
+    /// <summary>How many SQL commands sessions of this database have sent (the connection's set-up not included).</summary>
+    public long Commands => Interlocked.Read(ref _commands);
+
+    public void CountCommand() => Interlocked.Increment(ref _commands);
+
     public abstract string Description { get; }
 
     public abstract IReadOnlyList<string> Migrations { get; }
@@ -22,7 +29,7 @@ internal abstract class StoreDatabase
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            return new StoreSession(connection, transaction);
+            return new StoreSession(connection, transaction, this);
         }
         catch
         {

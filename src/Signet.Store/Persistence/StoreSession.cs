@@ -8,11 +8,13 @@ internal sealed class StoreSession : IAsyncDisposable
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
+    private readonly StoreDatabase _database;
 
-    public StoreSession(DbConnection connection, DbTransaction transaction)
+    public StoreSession(DbConnection connection, DbTransaction transaction, StoreDatabase database)
     {
         _connection = connection;
         _transaction = transaction;
+        _database = database;
     }
 
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
@@ -35,6 +37,9 @@ internal sealed class StoreSession : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
-        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        _database.CountCommand();
+        return new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+    }
 }

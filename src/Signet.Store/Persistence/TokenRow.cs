@@ -11,6 +11,9 @@ internal sealed class TokenRow
 
     public string UserName { get; set; } = string.Empty;
 
+    /// <summary>The user's role, read only when checking a token, so the check needs no second look-up of the user.</summary>
+    public string? UserRole { get; set; }
+
     public string? Prefix { get; set; }
 
     public string Description { get; set; } = string.Empty;

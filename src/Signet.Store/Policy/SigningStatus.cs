@@ -40,12 +40,12 @@ public sealed record SigningStatus(bool IsSigning, string Words)
     }
 
     /// <summary>The status of a domain, reading its keys from the store.</summary>
-    public static async Task<SigningStatus> OfDomainAsync(ISignetStore store, Actor actor, DomainEntry domain, CancellationToken cancellationToken)
+    public static async Task<SigningStatus> OfDomainAsync(IKeyStore store, Actor actor, DomainEntry domain, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(domain);
         var keys = await store.ListKeysAsync(actor, KeyOwner.ForDomain(domain.Name), cancellationToken).ConfigureAwait(false);
-        return keys.Succeeded ? ForDomain(domain, keys.Value!) : Unknown(keys.Error!);
+        return keys.TryGetValue(out var keyList, out var error) ? ForDomain(domain, keyList) : Unknown(error);
     }
 
     /// <summary>The status of the server-wide key, reading the settings and its keys from the store.</summary>
@@ -53,13 +53,13 @@ public sealed record SigningStatus(bool IsSigning, string Words)
     {
         ArgumentNullException.ThrowIfNull(store);
         var settings = await store.GetServerSettingsAsync(actor, cancellationToken).ConfigureAwait(false);
-        if (!settings.Succeeded)
+        if (!settings.TryGetValue(out var server, out var error))
         {
-            return Unknown(settings.Error!);
+            return Unknown(error);
         }
 
         var keys = await store.ListKeysAsync(actor, KeyOwner.Server, cancellationToken).ConfigureAwait(false);
-        return keys.Succeeded ? ForServer(settings.Value!, keys.Value!) : Unknown(keys.Error!);
+        return keys.TryGetValue(out var serverKeys, out error) ? ForServer(server, serverKeys) : Unknown(error);
     }
 
     private static SigningStatus Unknown(StoreError error) => new(false, "unknown: " + error.Message);

@@ -28,16 +28,16 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
     public async Task<IReadOnlyList<string>> AdvanceAsync(CancellationToken cancellationToken)
     {
         var domains = await store.ListRotatingDomainsAsync(Driver, cancellationToken).ConfigureAwait(false);
-        if (!domains.Succeeded)
+        if (!domains.TryGetValue(out var domainList, out var error))
         {
-            return [$"rotation: {domains.Error!.Message}"];
+            return [$"rotation: {error.Message}"];
         }
 
         var lines = new List<string>();
-        foreach (string domain in domains.Value!)
+        foreach (string domain in domainList)
         {
             var lease = await store.TryLeaseRotationAsync(domain, node, Lease, RotationNode.IsGone, cancellationToken).ConfigureAwait(false);
-            if (!lease.Succeeded || !lease.Value)
+            if (!lease.TryGetValue(out var value, out _) || !value)
             {
                 continue;
             }
@@ -61,19 +61,19 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
     private async Task<string?> AdvanceDomainAsync(string domain, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var status = (await store.GetRotationStatusAsync(Driver, domain, cancellationToken).ConfigureAwait(false)).Value;
-        if (status is null || (status.NextAttemptAt is { } retryAt && retryAt > now && !status.RunNowRequested))
+        var read = await store.GetRotationStatusAsync(Driver, domain, cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(out var status, out _) || (status.NextAttemptAt is { } retryAt && retryAt > now && !status.RunNowRequested))
         {
             return null;
         }
 
         var opened = await store.OpenPublisherAsync(Driver, domain, cancellationToken).ConfigureAwait(false);
-        if (!opened.Succeeded || opened.Value is null)
+        if (!opened.TryGetValue(out var value, out var error) || value is null)
         {
-            return await FailAsync(status, "opening the publisher", opened.Error?.Message ?? "no publisher is chosen", cancellationToken).ConfigureAwait(false);
+            return await FailAsync(status, "opening the publisher", error?.Message ?? "no publisher is chosen", cancellationToken).ConfigureAwait(false);
         }
 
-        var round = new Round(store, opened.Value, status, now);
+        var round = new Round(store, value, status, now);
         var outcome = await round.RunAsync(cancellationToken).ConfigureAwait(false);
         if (outcome.Failure is not null)
         {
@@ -104,12 +104,11 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
         public async Task<(string Step, string? Failure, bool Changed)> RunAsync(CancellationToken cancellationToken)
         {
             var listed = await store.ListKeysAsync(Driver, KeyOwner.ForDomain(status.Domain), cancellationToken).ConfigureAwait(false);
-            if (!listed.Succeeded)
+            if (!listed.TryGetValue(out var keys, out var error))
             {
-                return ("reading the keys", listed.Error!.Message, false);
+                return ("reading the keys", error.Message, false);
             }
 
-            var keys = listed.Value!;
             foreach (var key in keys.Where(k => k.State == KeyState.Revoked && k.RevokedAt + _settings.RevokedRecordLifetime <= now))
             {
                 if (await RemoveAsync(key, cancellationToken).ConfigureAwait(false) is { } failed)
@@ -158,9 +157,9 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
             }
 
             var deleted = await store.DeleteKeyAsync(Driver, key.Id, cancellationToken).ConfigureAwait(false);
-            if (!deleted.Succeeded)
+            if (!deleted.TryGetValue(out _, out var error))
             {
-                return (step, deleted.Error!.Message, false);
+                return (step, error.Message, false);
             }
 
             _done.Add($"removed {key.RecordName} from DNS and destroyed its private key");
@@ -177,9 +176,9 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
             }
 
             var revoked = await store.RevokeKeyAsync(Driver, key.Id, cancellationToken).ConfigureAwait(false);
-            if (!revoked.Succeeded)
+            if (!revoked.TryGetValue(out _, out var revokedError))
             {
-                return (step, revoked.Error!.Message, false);
+                return (step, revokedError.Message, false);
             }
 
             _done.Add($"published {key.RecordName} revoked (\"{KeyRecords.RevokedValue}\"), {SignetStore.Durations(_settings.Overlap)} after it stopped signing");
@@ -202,14 +201,14 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
                 string selector = RotationSelectors.Next(_settings.SelectorScheme, _settings.KeyKinds, type, now, taken);
                 var key = await store.GenerateKeyAsync(Driver, KeyOwner.ForDomain(status.Domain), new KeyGenerationRequest(selector, type), cancellationToken)
                     .ConfigureAwait(false);
-                if (!key.Succeeded)
+                if (!key.TryGetValue(out var keyEntry, out var error))
                 {
-                    return ($"generating a key under {selector}", key.Error!.Message, generated);
+                    return ($"generating a key under {selector}", error.Message, generated);
                 }
 
                 taken.Add(selector);
-                generated.Add(key.Value!);
-                _done.Add($"generated {key.Value!.RecordName}" + (active is null ? string.Empty : $" to replace {active.RecordName}"));
+                generated.Add(keyEntry);
+                _done.Add($"generated {keyEntry.RecordName}" + (active is null ? string.Empty : $" to replace {active.RecordName}"));
             }
 
             if (generated.Count == 0)
@@ -232,12 +231,12 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
             // The store activates only when every authoritative server of the zone serves this key; until then the
             // key stays pending and the old one signs.
             var activated = await store.ActivateKeyAsync(Driver, key.Id, false, cancellationToken).ConfigureAwait(false);
-            if (!activated.Succeeded)
+            if (!activated.TryGetValue(out _, out var activatedError))
             {
-                return activated.Error!.Kind == StoreErrorKind.Conflict
-                    ? (string.Join("; ", _done.Append($"{key.RecordName} is published; waiting until every authoritative server serves it: {activated.Error.Message}")),
+                return activatedError.Kind == StoreErrorKind.Conflict
+                    ? (string.Join("; ", _done.Append($"{key.RecordName} is published; waiting until every authoritative server serves it: {activatedError.Message}")),
                         null, _done.Count > 0)
-                    : ($"activating {key.RecordName}", activated.Error.Message, _done.Count > 0);
+                    : ($"activating {key.RecordName}", activatedError.Message, _done.Count > 0);
             }
 
             _done.Add($"{key.RecordName} signs now: every authoritative server serves it");

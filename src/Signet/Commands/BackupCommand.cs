@@ -38,13 +38,13 @@ public sealed class BackupCommand : CliCommand
         string destination = options.Require("out");
         string data = StoreOpening.DataDirectoryOf(options);
         var result = StoreBackup.Back(data, destination);
-        if (!result.Succeeded)
+        if (!result.TryGetValue(out var value, out var error))
         {
-            console.Error.WriteLine($"signet backup: {result.Error!.Message}");
-            return Task.FromResult(StoreExitCodes.For(result.Error.Kind));
+            console.Error.WriteLine($"signet backup: {error.Message}");
+            return Task.FromResult(StoreExitCodes.For(error.Kind));
         }
 
-        console.WriteLine($"backed up {result.Value!.Domains} domains and {result.Value.Keys} keys from {data} to {destination} (mode 0600)");
+        console.WriteLine($"backed up {value.Domains} domains and {value.Keys} keys from {data} to {destination} (mode 0600)");
         console.WriteLine($"the master key is not in it: keep a copy of {Path.Combine(data, StoreOptions.MasterKeyFileName)} apart from this file; without it the keys cannot be used");
         return Task.FromResult(ExitCodes.Success);
     }

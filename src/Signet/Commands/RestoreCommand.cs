@@ -33,13 +33,13 @@ public sealed class RestoreCommand : CliCommand
         string backup = options.Require("from");
         string data = StoreOpening.DataDirectoryOf(options);
         var result = StoreBackup.Restore(backup, data, options.Has("force"));
-        if (!result.Succeeded)
+        if (!result.TryGetValue(out var value, out var error))
         {
-            console.Error.WriteLine($"signet restore: {result.Error!.Message}");
-            return Task.FromResult(StoreExitCodes.For(result.Error.Kind));
+            console.Error.WriteLine($"signet restore: {error.Message}");
+            return Task.FromResult(StoreExitCodes.For(error.Kind));
         }
 
-        console.WriteLine($"restored {result.Value!.Domains} domains and {result.Value.Keys} keys from {backup} into {data}");
+        console.WriteLine($"restored {value.Domains} domains and {value.Keys} keys from {backup} into {data}");
         string masterKey = Path.Combine(data, StoreOptions.MasterKeyFileName);
         if (!File.Exists(masterKey))
         {

@@ -14,17 +14,17 @@ public sealed class OpenedStore : IAsyncDisposable
     public SigningSnapshotCache Snapshots => _snapshots ?? throw new InvalidOperationException("the store is not open yet");
 
     /// <summary>Opens the store (creating the embedded SQLite database and master key on first run); the error when
-    /// it cannot be opened.</summary>
+    /// the options cannot be used. A database that cannot be reached or used throws <see cref="StoreUnavailableException"/>.</summary>
     public async Task<StoreError?> OpenAsync(StoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var opened = await SignetStore.OpenAsync(options, cancellationToken).ConfigureAwait(false);
-        if (!opened.Succeeded)
+        if (!opened.TryGetValue(out var value, out var error))
         {
-            return opened.Error;
+            return error;
         }
 
-        _store = opened.Value!;
+        _store = value;
         _snapshots = new SigningSnapshotCache(_store, options.PollInterval);
         return null;
     }

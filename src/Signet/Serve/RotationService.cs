@@ -44,13 +44,13 @@ public sealed class RotationService(OpenedStore store, IOptions<ServeOptions> op
         try
         {
             var result = await store.Store.AdvanceRotationsAsync(Actor.LocalAdministrator, stoppingToken).ConfigureAwait(false);
-            if (!result.Succeeded)
+            if (!result.TryGetValue(out var value, out var error))
             {
-                logger.RotationFailed(result.Error!.Message);
+                logger.RotationFailed(error.Message);
                 return;
             }
 
-            foreach (var rotation in result.Value!)
+            foreach (var rotation in value)
             {
                 logger.RotationAdvanced(rotation.Id, rotation.Step.ToString(), rotation.Explanation);
             }

@@ -36,7 +36,18 @@ public static class ServeHost
         await using var app = built!;
 
         var storeOptions = app.Services.GetRequiredService<IOptions<StoreOptions>>().Value;
-        if (await app.Services.GetRequiredService<OpenedStore>().OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false) is { } storeError)
+        StoreError? storeError;
+        try
+        {
+            storeError = await app.Services.GetRequiredService<OpenedStore>().OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException outage)
+        {
+            console.Error.WriteLine("signet serve: the store cannot be opened: " + outage.Message);
+            return ExitCodes.Failure;
+        }
+
+        if (storeError is not null)
         {
             console.Error.WriteLine("signet serve: the store cannot be opened: " + storeError.Message);
             return storeError.Kind == StoreErrorKind.Invalid ? ExitCodes.Usage : ExitCodes.Failure;

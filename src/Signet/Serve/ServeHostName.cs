@@ -15,12 +15,12 @@ internal static class ServeHostName
     public static async Task<string?> ApplyAsync(IConfiguration configuration, SignetStore store, ILogger logger, CancellationToken cancellationToken)
     {
         var current = await store.GetServerSettingsAsync(Actor.LocalAdministrator, cancellationToken).ConfigureAwait(false);
-        if (!current.Succeeded)
+        if (!current.TryGetValue(out var row, out var currentError))
         {
-            return current.Error!.Message;
+            return currentError.Message;
         }
 
-        string stored = current.Value!.HostName;
+        string stored = row.HostName;
         string hostName = stored;
         if (configuration["HostName"] is { Length: > 0 } given)
         {
@@ -32,9 +32,9 @@ internal static class ServeHostName
             if (!string.Equals(normalized, stored, StringComparison.Ordinal))
             {
                 var updated = await store.UpdateServerSettingsAsync(Actor.LocalAdministrator, normalized, null, cancellationToken).ConfigureAwait(false);
-                if (!updated.Succeeded)
+                if (!updated.TryGetValue(out _, out var updatedError))
                 {
-                    return $"--hostname {given}: {updated.Error!.Message}";
+                    return $"--hostname {given}: {updatedError.Message}";
                 }
 
                 logger.HostNameChanged(normalized, stored);

@@ -1,6 +1,7 @@
 using System.Net;
 using Signet.Relay;
 using Signet.Store;
+using Signet.Store.Access;
 using Signet.Store.Security;
 
 namespace Signet.Serve;
@@ -9,7 +10,7 @@ namespace Signet.Serve;
 /// same <see cref="SignInThrottle"/> instance, so guesses on one front end slow the other down too. A throttled attempt
 /// is answered after a short pause and without checking the password; a store that cannot answer gives a temporary
 /// failure (454), never "wrong password".</summary>
-internal sealed class StoreRelayUserAuthenticator(ISignetStore store, SignInThrottle throttle, TimeProvider time) : IRelayUserAuthenticator
+internal sealed class StoreRelayUserAuthenticator(IUserStore store, SignInThrottle throttle, TimeProvider time) : IRelayUserAuthenticator
 {
     /// <summary>A throttled answer waits this long (or the rest of the delay, if shorter), so a client that ignores
     /// 454 and retries at once on the same connection gets one answer per pause, not thousands.</summary>
@@ -25,13 +26,23 @@ internal sealed class StoreRelayUserAuthenticator(ISignetStore store, SignInThro
             return RelayAuthenticationResult.Throttled;
         }
 
-        var result = await store.AuthenticatePasswordAsync(userName, password, address, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
+        StoreResult<Actor?> result;
+        try
+        {
+            result = await store.AuthenticatePasswordAsync(userName, password, address, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException)
+        {
+            // The relay's mapping of a store outage: a temporary failure, never "wrong password".
+            return RelayAuthenticationResult.Unavailable;
+        }
+
+        if (!result.TryGetValue(out var actor, out _))
         {
             return RelayAuthenticationResult.Unavailable;
         }
 
-        if (result.Value is null)
+        if (actor is null)
         {
             throttle.RecordFailure(userName, address);
             return RelayAuthenticationResult.Failed;

@@ -21,7 +21,7 @@ public sealed class SqliteDiskFullTests
         var options = new StoreOptions { DataDirectory = Path.Combine(disk.Path, "data") };
         var acknowledged = new List<string> { "example.com" };
         string filler;
-        StoreError? refused = null;
+        StoreUnavailableException? refused = null;
         string? refusedDomain = null;
         await using (var store = await OpenAsync(options))
         {
@@ -32,20 +32,20 @@ public sealed class SqliteDiskFullTests
             for (int i = 0; i < 2000 && refused is null; i++)
             {
                 string domain = $"d{i}.example";
-                var added = await store.AddDomainAsync(Admin, domain, CancellationToken.None);
-                if (added.Succeeded)
+                try
                 {
+                    Ok(await store.AddDomainAsync(Admin, domain, CancellationToken.None));
                     acknowledged.Add(domain);
-                    continue;
                 }
-
-                refused = added.Error;
-                refusedDomain = domain;
+                catch (StoreUnavailableException outage)
+                {
+                    refused = outage;
+                    refusedDomain = domain;
+                }
             }
 
             Assert.NotNull(refused);
-            Assert.Equal(StoreErrorKind.Unavailable, refused!.Kind);
-            Assert.Matches("(?i)full", refused.Message);
+            Assert.Matches("(?i)full", refused!.Message);
             Assert.True(refused.Message.Length > 20 && refused.Message.Contains(' ', StringComparison.Ordinal), refused.Message);
             var readWhileFull = await store.ListDomainsAsync(Admin, CancellationToken.None);
             Assert.True(readWhileFull.Succeeded, readWhileFull.Error?.Message);

@@ -43,7 +43,7 @@ public sealed class ConsoleStoreOutageTests
     }
 
     [Fact]
-    public async Task DomainKeysPage_StoreUnavailable_SaysTheKeysCannotBeShownNotNoKeyYet()
+    public async Task DomainKeysPage_StoreUnavailable_Is503SayingThePageCannotBeShownNotNoKeyYet()
     {
         ListsFailingStore? control = null;
         await using var world = await SecurityWorld.StartAsync(store =>
@@ -55,9 +55,11 @@ public sealed class ConsoleStoreOutageTests
         using var signedIn = await session.SignInAsync("dana", SecurityWorld.Password);
         control!.Failing = true;
 
-        string page = await session.Client.GetStringAsync(new Uri("/domains/mine.example/dkim", UriKind.Relative));
+        using var during = await session.Client.GetAsync(new Uri("/domains/mine.example/dkim", UriKind.Relative));
+        string page = await during.Content.ReadAsStringAsync();
 
-        Assert.Contains("The keys cannot be shown", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+        Assert.Contains("cannot be shown", page, StringComparison.Ordinal);
         Assert.Contains("database disk image is malformed", page, StringComparison.Ordinal);
         Assert.DoesNotContain("No key yet", page, StringComparison.Ordinal);
     }

@@ -3,8 +3,9 @@ using Signet.Store;
 
 namespace Signet.Reliability.Tests.Security;
 
-/// <summary>The real store, except that while <see cref="Failing"/> is set every List… read answers "unavailable", as
-/// a database that stopped answering does (sessions and sign-in still work, so the pages behind them are reached).</summary>
+/// <summary>The real store, except that while <see cref="Failing"/> is set every List… read throws
+/// <see cref="StoreUnavailableException"/>, as a database that stopped answering does (sessions and sign-in still work,
+/// so the pages behind them are reached).</summary>
 public class ListsFailingStore : DispatchProxy
 {
     public const string Reason = "the SQLite database is not usable: database disk image is malformed";
@@ -28,8 +29,8 @@ public class ListsFailingStore : DispatchProxy
             && targetMethod.ReturnType.IsGenericType && targetMethod.ReturnType.GetGenericTypeDefinition() == typeof(Task<>))
         {
             var resultType = targetMethod.ReturnType.GetGenericArguments()[0];
-            object failure = resultType.GetMethod("Failure")!.Invoke(null, [StoreErrorKind.Unavailable, Reason])!;
-            return typeof(Task).GetMethod(nameof(Task.FromResult))!.MakeGenericMethod(resultType).Invoke(null, [failure]);
+            return typeof(Task).GetMethod(nameof(Task.FromException), 1, [typeof(Exception)])!.MakeGenericMethod(resultType)
+                .Invoke(null, [new StoreUnavailableException(Reason)]);
         }
 
         return targetMethod.Invoke(_inner, args);

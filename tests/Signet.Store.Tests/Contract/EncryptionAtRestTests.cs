@@ -77,7 +77,7 @@ public sealed class EncryptionAtRestTests(PostgresFixture postgres)
             await command.ExecuteNonQueryAsync();
         }
 
-        var error = Fails(await h.Store.ExportPrivateKeyPemAsync(Admin, second.Id, Token), StoreErrorKind.Unavailable);
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => h.Store.ExportPrivateKeyPemAsync(Admin, second.Id, Token));
         Assert.Contains("master key does not decrypt", error.Message, StringComparison.Ordinal);
     }
 

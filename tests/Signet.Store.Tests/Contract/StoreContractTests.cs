@@ -36,6 +36,34 @@ public abstract partial class StoreContractTests
         Fails(await h.Store.GetDomainAsync(Admin, "example.com", Token), StoreErrorKind.NotFound);
     }
 
+    [Fact]
+    public async Task ListDomainsWithKeys_SameAsListingEachDomainsKeys_AndOnlyTheActorsDomains()
+    {
+        await using var h = await OpenAsync();
+        var first = await h.AddDomainWithKeyAsync("a.example");
+        var second = await h.AddDomainWithKeyAsync("a.example", "s2");
+        Ok(await h.Store.DeleteKeyAsync(Admin, first.Id, Token));
+        await h.AddDomainWithKeyAsync("b.example");
+        Ok(await h.Store.AddDomainAsync(Admin, "c.example", Token));
+        Ok(await h.Store.GenerateKeyAsync(Admin, KeyOwner.Server, new KeyGenerationRequest("server", DkimKeyType.Ed25519), Token));
+        var dana = new Actor(Guid.NewGuid(), "dana", UserRole.DomainAdmin, new HashSet<string>(["a.example", "c.example"], StringComparer.OrdinalIgnoreCase));
+
+        var all = Ok(await h.Store.ListDomainsWithKeysAsync(Admin, Token));
+        var hers = Ok(await h.Store.ListDomainsWithKeysAsync(dana, Token));
+
+        Assert.Equal(["a.example", "b.example", "c.example"], all.Select(d => d.Domain.Name));
+        foreach (var domain in all)
+        {
+            var each = Ok(await h.Store.ListKeysAsync(Admin, KeyOwner.ForDomain(domain.Domain.Name), Token));
+            Assert.Equal(each.Select(k => k.Id), domain.Keys.Select(k => k.Id));
+        }
+
+        Assert.Equal([second.Id], all[0].Keys.Select(k => k.Id));
+        Assert.Empty(all[2].Keys);
+        Assert.Equal(["a.example", "c.example"], hers.Select(d => d.Domain.Name));
+        Assert.Equal("not signing: no active key — publish s2, then activate", hers[0].Status.Words);
+    }
+
     [Theory]
     [InlineData(DkimKeyType.Rsa, DkimAlgorithm.RsaSha256, 2048)]
     [InlineData(DkimKeyType.Ed25519, DkimAlgorithm.Ed25519Sha256, 256)]
@@ -205,8 +233,8 @@ public abstract partial class StoreContractTests
         }
 
         var wrong = options with { MasterKey = Convert.ToBase64String(new byte[32]) };
-        var opened = await SignetStore.OpenAsync(wrong, Token);
-        Assert.Equal(new StoreError(StoreErrorKind.Unavailable, "the master key does not decrypt the stored keys: is this the right key file?"), opened.Error);
+        var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() => SignetStore.OpenAsync(wrong, Token));
+        Assert.Equal("the master key does not decrypt the stored keys: is this the right key file?", refused.Message);
         Directory.Delete(Path.GetDirectoryName(options.DataDirectory)!, recursive: true);
     }
 

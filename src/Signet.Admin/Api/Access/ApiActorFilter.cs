@@ -1,10 +1,9 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Signet.Admin.Authentication;
+using Signet.Store;
 
 namespace Signet.Admin.Api.Access;
 
@@ -24,6 +23,12 @@ public sealed class ApiActorFilter : IEndpointFilter
         if (http.Request.Headers.ContainsKey(HeaderNames.Authorization))
         {
             var result = await http.AuthenticateAsync(ApiTokenAuthentication.Scheme).ConfigureAwait(false);
+            if (result.Failure is StoreUnavailableException outage)
+            {
+                // Not a refused token: the store could not check it. Answered where every outage is (StoreOutage).
+                ExceptionDispatchInfo.Capture(outage).Throw();
+            }
+
             if (!result.Succeeded)
             {
                 return result.Failure is ApiTokenRejectedException { StoreError: { } storeError }
@@ -39,14 +44,7 @@ public sealed class ApiActorFilter : IEndpointFilter
             return Unauthorized(http, NoCredentials);
         }
 
-        object? answer = await next(context).ConfigureAwait(false);
-        if (answer is IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable } and IValueHttpResult { Value: ProblemDetails problem })
-        {
-            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<ApiActorFilter>();
-            SignetApiLog.StoreUnavailable(logger, http.Request.Method, http.Request.Path, problem.Detail ?? string.Empty);
-        }
-
-        return answer;
+        return await next(context).ConfigureAwait(false);
     }
 
     private static IResult Unauthorized(HttpContext http, string detail)

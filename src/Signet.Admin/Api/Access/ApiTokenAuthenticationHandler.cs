@@ -9,13 +9,13 @@ using Signet.Store;
 namespace Signet.Admin.Api.Access;
 
 /// <summary>Turns <c>Authorization: Bearer sgt_…</c> into the principal of the token's user, through
-/// <see cref="ISignetStore.CheckTokenAsync"/> and <see cref="ActorClaims"/>. The token itself is never logged.</summary>
+/// <see cref="ITokenStore.CheckTokenAsync"/> and <see cref="ActorClaims"/>. The token itself is never logged.</summary>
 public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<AuthenticationSchemeOptions>
 {
-    private readonly ISignetStore _store;
+    private readonly ITokenStore _store;
 
     public ApiTokenAuthenticationHandler(
-        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ISignetStore store)
+        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ITokenStore store)
         : base(options, logger, encoder) => _store = store;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -34,17 +34,17 @@ public sealed class ApiTokenAuthenticationHandler : AuthenticationHandler<Authen
 
         string token = header[ApiTokenAuthentication.BearerPrefix.Length..].Trim();
         var result = await _store.CheckTokenAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        if (!result.Succeeded)
+        if (!result.TryGetValue(out var value, out var error))
         {
-            SignetApiLog.TokenCheckFailed(Logger, result.Error!.Message);
-            return AuthenticateResult.Fail(new ApiTokenRejectedException(result.Error!));
+            SignetApiLog.TokenCheckFailed(Logger, error.Message);
+            return AuthenticateResult.Fail(new ApiTokenRejectedException(error));
         }
 
-        if (result.Value!.Actor is not { } actor)
+        if (value.Actor is not { } actor)
         {
             // Unknown, revoked or expired: a 401 problem whose detail says which, so the caller knows what to do.
-            SignetApiLog.TokenRejected(Logger, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", result.Value.Refusal ?? "refused");
-            return AuthenticateResult.Fail(new ApiTokenRejectedException(result.Value.Refusal ?? "the API token is refused"));
+            SignetApiLog.TokenRejected(Logger, Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", value.Refusal ?? "refused");
+            return AuthenticateResult.Fail(new ApiTokenRejectedException(value.Refusal ?? "the API token is refused"));
         }
 
         var principal = ActorClaims.ToPrincipal(actor, Scheme.Name);

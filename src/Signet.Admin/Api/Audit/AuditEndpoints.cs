@@ -20,7 +20,7 @@ public static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken, int limit = 100)
+        HttpContext http, IAuditStore store, CancellationToken cancellationToken, int limit = 100)
     {
         if (limit is < 1 or > MaximumLimit)
         {
@@ -28,6 +28,6 @@ public static class AuditEndpoints
         }
 
         var result = await store.ListAuditAsync(ApiActor.Of(http), limit, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(result.Value!) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok(value) : ApiProblems.From(error);
     }
 }

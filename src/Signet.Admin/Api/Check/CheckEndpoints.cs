@@ -23,7 +23,7 @@ public static class CheckEndpoints
     }
 
     private static async Task<Results<Ok<MessageReportView>, ProblemHttpResult>> CheckAsync(
-        HttpContext http, ISignetStore store, MessageCheck check, CancellationToken cancellationToken)
+        HttpContext http, IServerSettingsStore store, MessageCheck check, CancellationToken cancellationToken)
     {
         byte[]? message = await ReadBoundedAsync(http.Request.Body, cancellationToken).ConfigureAwait(false);
         if (message is null)
@@ -38,7 +38,7 @@ public static class CheckEndpoints
         }
 
         var settings = await store.GetServerSettingsAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
-        string authservId = settings.Value?.HostName ?? http.Request.Host.Host;
+        string authservId = settings.TryGetValue(out var server, out _) ? server.HostName : http.Request.Host.Host;
         var result = await check.CheckAsync(message, authservId, cancellationToken).ConfigureAwait(false);
         return result.Problem is { } problem
             ? ApiProblems.Invalid(problem)

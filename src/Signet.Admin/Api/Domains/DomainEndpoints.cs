@@ -25,28 +25,20 @@ public static class DomainEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DomainView>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, IDomainStore store, CancellationToken cancellationToken)
     {
-        var result = await store.ListDomainsAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            return ApiProblems.From(result.Error!);
-        }
-
-        var views = new List<DomainView>(result.Value!.Count);
-        foreach (var entry in result.Value!)
-        {
-            views.Add(await ViewAsync(http, store, entry, cancellationToken).ConfigureAwait(false));
-        }
-
-        return TypedResults.Ok<IReadOnlyList<DomainView>>(views);
+        // The domains with their keys in one read: one query per domain for its status would grow with the list.
+        var result = await store.ListDomainsWithKeysAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
+        return result.TryGetValue(out var domains, out var error)
+            ? TypedResults.Ok<IReadOnlyList<DomainView>>(domains.Select(d => DomainView.From(d.Domain, d.Status)).ToList())
+            : ApiProblems.From(error);
     }
 
     private static async Task<Results<Ok<DomainView>, ProblemHttpResult>> GetAsync(
         string domain, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
     {
         var result = await store.GetDomainAsync(ApiActor.Of(http), domain, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(await ViewAsync(http, store, result.Value!, cancellationToken).ConfigureAwait(false)) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok(await ViewAsync(http, store, value, cancellationToken).ConfigureAwait(false)) : ApiProblems.From(error);
     }
 
     private static async Task<Results<Created<DomainView>, ProblemHttpResult>> AddAsync(
@@ -58,9 +50,9 @@ public static class DomainEndpoints
         }
 
         var result = await store.AddDomainAsync(ApiActor.Of(http), request.Name, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/domains/{result.Value!.Name}", await ViewAsync(http, store, result.Value, cancellationToken).ConfigureAwait(false))
-            : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error)
+            ? TypedResults.Created($"/api/domains/{value.Name}", await ViewAsync(http, store, value, cancellationToken).ConfigureAwait(false))
+            : ApiProblems.From(error);
     }
 
     private static async Task<Results<Ok<DomainView>, ProblemHttpResult>> UpdateAsync(
@@ -78,14 +70,14 @@ public static class DomainEndpoints
         }
 
         var result = await store.UpdateDomainAsync(ApiActor.Of(http), domain, request?.SigningEnabled, subdomains, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(await ViewAsync(http, store, result.Value!, cancellationToken).ConfigureAwait(false)) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var resultError) ? TypedResults.Ok(await ViewAsync(http, store, value, cancellationToken).ConfigureAwait(false)) : ApiProblems.From(resultError);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
         string domain, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
     {
         var result = await store.RemoveDomainAsync(ApiActor.Of(http), domain, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out _, out var error) ? TypedResults.NoContent() : ApiProblems.From(error);
     }
 
     // Whether the domain signs its next message is derived in one place (SigningStatus), as the CLI and console do.

@@ -24,7 +24,7 @@ public static class KeyDnsEndpoints
     }
 
     private static async Task<Results<Ok<KeyDnsRecordView>, ContentHttpResult, ProblemHttpResult>> RecordAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken, string? format = null)
+        Guid id, HttpContext http, IKeyStore store, CancellationToken cancellationToken, string? format = null)
     {
         DkimDnsTextFormat? chosen = null;
         if (format is not null)
@@ -38,13 +38,13 @@ public static class KeyDnsEndpoints
         }
 
         var key = await KeyOwners.LoadAsync(store, ApiActor.Of(http), KeyOwners.Of(http), id, cancellationToken).ConfigureAwait(false);
-        if (!key.Succeeded)
+        if (!key.TryGetValue(out var keyEntry, out var error))
         {
-            return ApiProblems.From(key.Error!);
+            return ApiProblems.From(error);
         }
 
-        string name = key.Value!.RecordName;
-        string value = KeyRecords.ValueFor(key.Value);
+        string name = keyEntry.RecordName;
+        string value = KeyRecords.ValueFor(keyEntry);
         if (chosen is { } one)
         {
             string text = DkimDnsTextFormatter.Format(name, value, one, Ttl);
@@ -63,22 +63,21 @@ public static class KeyDnsEndpoints
     }
 
     private static async Task<Results<Ok<DnsStatusView>, ProblemHttpResult>> CheckAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        Guid id, HttpContext http, IKeyStore store, CancellationToken cancellationToken)
     {
         var actor = ApiActor.Of(http);
         var key = await KeyOwners.LoadAsync(store, actor, KeyOwners.Of(http), id, cancellationToken).ConfigureAwait(false);
-        if (!key.Succeeded)
+        if (!key.TryGetValue(out _, out var error))
         {
-            return ApiProblems.From(key.Error!);
+            return ApiProblems.From(error);
         }
 
         var checkedKey = await store.CheckKeyDnsAsync(actor, id, cancellationToken).ConfigureAwait(false);
-        if (!checkedKey.Succeeded)
+        if (!checkedKey.TryGetValue(out var entry, out var checkedKeyError))
         {
-            return ApiProblems.From(checkedKey.Error!);
+            return ApiProblems.From(checkedKeyError);
         }
 
-        var entry = checkedKey.Value!;
         return TypedResults.Ok(new DnsStatusView(entry.RecordName, KeyRecords.ValueFor(entry), entry.State.ToString().ToLowerInvariant(),
             DnsCheckView.From(entry.LastDnsCheck!)));
     }

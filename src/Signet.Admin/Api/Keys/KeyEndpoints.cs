@@ -33,21 +33,21 @@ public static class KeyEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<KeyView>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, IKeyStore store, CancellationToken cancellationToken)
     {
         var result = await store.ListKeysAsync(ApiActor.Of(http), KeyOwners.Of(http), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok<IReadOnlyList<KeyView>>(result.Value!.Select(KeyView.From).ToList()) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok<IReadOnlyList<KeyView>>(value.Select(KeyView.From).ToList()) : ApiProblems.From(error);
     }
 
     private static async Task<Results<Ok<KeyView>, ProblemHttpResult>> GetAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        Guid id, HttpContext http, IKeyStore store, CancellationToken cancellationToken)
     {
         var result = await KeyOwners.LoadAsync(store, ApiActor.Of(http), KeyOwners.Of(http), id, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(KeyView.From(result.Value!)) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok(KeyView.From(value)) : ApiProblems.From(error);
     }
 
     private static async Task<Results<Created<KeyView>, ProblemHttpResult>> GenerateAsync(
-        GenerateKeyRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        GenerateKeyRequest request, HttpContext http, IKeyStore store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Selector))
         {
@@ -66,7 +66,7 @@ public static class KeyEndpoints
     }
 
     private static async Task<Results<Created<KeyView>, ProblemHttpResult>> ImportAsync(
-        ImportKeyRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        ImportKeyRequest request, HttpContext http, IKeyStore store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Selector) || string.IsNullOrWhiteSpace(request.PrivateKey))
         {
@@ -86,21 +86,21 @@ public static class KeyEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        Guid id, HttpContext http, IKeyStore store, CancellationToken cancellationToken)
     {
         var actor = ApiActor.Of(http);
         var key = await KeyOwners.LoadAsync(store, actor, KeyOwners.Of(http), id, cancellationToken).ConfigureAwait(false);
-        if (!key.Succeeded)
+        if (!key.TryGetValue(out _, out var error))
         {
-            return ApiProblems.From(key.Error!);
+            return ApiProblems.From(error);
         }
 
         var result = await store.DeleteKeyAsync(actor, id, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out _, out var resultError) ? TypedResults.NoContent() : ApiProblems.From(resultError);
     }
 
     private static Results<Created<KeyView>, ProblemHttpResult> Created(HttpContext http, StoreResult<KeyEntry> result) =>
-        result.Succeeded
-            ? TypedResults.Created(KeyOwners.LocationOf(http, result.Value!.Id), KeyView.From(result.Value))
-            : ApiProblems.From(result.Error!);
+        result.TryGetValue(out var value, out var error)
+            ? TypedResults.Created(KeyOwners.LocationOf(http, value.Id), KeyView.From(value))
+            : ApiProblems.From(error);
 }

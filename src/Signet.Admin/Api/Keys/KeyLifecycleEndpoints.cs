@@ -29,19 +29,19 @@ public static class KeyLifecycleEndpoints
     }
 
     private static Task<Results<Ok<KeyView>, ProblemHttpResult>> ActivateAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken, bool force = false) =>
+        Guid id, HttpContext http, IKeyStore store, CancellationToken cancellationToken, bool force = false) =>
         StepAsync(http, store, id, (actor, key) => store.ActivateKeyAsync(actor, key, force, cancellationToken), cancellationToken);
 
     private static Task<Results<Ok<KeyView>, ProblemHttpResult>> RetireAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken) =>
+        Guid id, HttpContext http, IKeyStore store, CancellationToken cancellationToken) =>
         StepAsync(http, store, id, (actor, key) => store.RetireKeyAsync(actor, key, cancellationToken), cancellationToken);
 
     private static Task<Results<Ok<KeyView>, ProblemHttpResult>> RevokeAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken) =>
+        Guid id, HttpContext http, IKeyStore store, CancellationToken cancellationToken) =>
         StepAsync(http, store, id, (actor, key) => store.RevokeKeyAsync(actor, key, cancellationToken), cancellationToken);
 
     private static async Task<Results<Created<RotationView>, ProblemHttpResult>> StartRotationAsync(
-        Guid id, StartRotationRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        Guid id, StartRotationRequest request, HttpContext http, IKeyStore store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.NewSelector))
         {
@@ -51,40 +51,40 @@ public static class KeyLifecycleEndpoints
         var actor = ApiActor.Of(http);
         var owner = KeyOwners.Of(http);
         var key = await KeyOwners.LoadAsync(store, actor, owner, id, cancellationToken).ConfigureAwait(false);
-        if (!key.Succeeded)
+        if (!key.TryGetValue(out _, out var error))
         {
-            return ApiProblems.From(key.Error!);
+            return ApiProblems.From(error);
         }
 
         var result = await store.StartRotationAsync(actor, id, request.NewSelector, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
+        if (!result.TryGetValue(out var value, out var resultError))
         {
-            return ApiProblems.From(result.Error!);
+            return ApiProblems.From(resultError);
         }
 
-        return TypedResults.Created(KeyOwners.LocationOf(http, result.Value!.NewKeyId), RotationView.From(result.Value));
+        return TypedResults.Created(KeyOwners.LocationOf(http, value.NewKeyId), RotationView.From(value));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RotationView>>, ProblemHttpResult>> ListRotationsAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, IKeyStore store, CancellationToken cancellationToken)
     {
         var result = await store.ListRotationsAsync(ApiActor.Of(http), KeyOwners.Of(http), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded
-            ? TypedResults.Ok<IReadOnlyList<RotationView>>(result.Value!.Select(RotationView.From).ToList())
-            : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error)
+            ? TypedResults.Ok<IReadOnlyList<RotationView>>(value.Select(RotationView.From).ToList())
+            : ApiProblems.From(error);
     }
 
     private static async Task<Results<Ok<KeyView>, ProblemHttpResult>> StepAsync(
-        HttpContext http, ISignetStore store, Guid id, Func<Actor, Guid, Task<StoreResult<KeyEntry>>> step, CancellationToken cancellationToken)
+        HttpContext http, IKeyStore store, Guid id, Func<Actor, Guid, Task<StoreResult<KeyEntry>>> step, CancellationToken cancellationToken)
     {
         var actor = ApiActor.Of(http);
         var key = await KeyOwners.LoadAsync(store, actor, KeyOwners.Of(http), id, cancellationToken).ConfigureAwait(false);
-        if (!key.Succeeded)
+        if (!key.TryGetValue(out _, out var error))
         {
-            return ApiProblems.From(key.Error!);
+            return ApiProblems.From(error);
         }
 
         var result = await step(actor, id).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(KeyView.From(result.Value!)) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var resultError) ? TypedResults.Ok(KeyView.From(value)) : ApiProblems.From(resultError);
     }
 }

@@ -20,12 +20,12 @@ public static class KeyOwners
 
     /// <summary>The key, when the actor may see it and it belongs to <paramref name="owner"/>; else NotFound (or the
     /// store's Forbidden for the server-wide key).</summary>
-    public static async Task<StoreResult<KeyEntry>> LoadAsync(ISignetStore store, Actor actor, KeyOwner owner, Guid id, CancellationToken cancellationToken)
+    public static async Task<StoreResult<KeyEntry>> LoadAsync(IKeyStore store, Actor actor, KeyOwner owner, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(owner);
         var key = await store.GetKeyAsync(actor, id, cancellationToken).ConfigureAwait(false);
-        if (!key.Succeeded || Belongs(key.Value!, owner))
+        if (!key.TryGetValue(out var entry, out _) || Belongs(entry, owner))
         {
             return key;
         }

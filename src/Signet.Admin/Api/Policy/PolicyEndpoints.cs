@@ -31,7 +31,7 @@ public static class PolicyEndpoints
     }
 
     private static async Task<Results<Ok<PolicyExplanationView>, ProblemHttpResult>> ExplainAsync(
-        HttpContext http, ISignetStore store, [FromQuery(Name = "as")] string? asUser, CancellationToken cancellationToken)
+        HttpContext http, ISigningSnapshotSource store, [FromQuery(Name = "as")] string? asUser, CancellationToken cancellationToken)
     {
         var actor = ApiActor.Of(http);
         if (asUser is not null && asUser != actor.Name && !AccessPolicy.IsServerAdmin(actor))
@@ -46,16 +46,8 @@ public static class PolicyEndpoints
             return ApiProblems.Invalid(unusable);
         }
 
-        SigningSnapshot snapshot;
-        try
-        {
-            // The policy snapshot opens no private key: explaining needs only which keys would sign.
-            snapshot = await store.GetPolicySnapshotAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException exception)
-        {
-            return ApiProblems.From(new StoreError(StoreErrorKind.Unavailable, exception.Message));
-        }
+        // The policy snapshot opens no private key: explaining needs only which keys would sign.
+        var snapshot = await store.GetPolicySnapshotAsync(cancellationToken).ConfigureAwait(false);
 
         var from = FromHeaderParser.Parse(header.Header!.Named("From").Select(f => f.ValueMemory).ToList());
         bool serverAdmin = AccessPolicy.IsServerAdmin(actor);

@@ -22,25 +22,25 @@ public static class RotationEndpoints
         var rotation = api.MapGroup("/domains/{domain}/rotation").WithTags("Rotation");
         rotation.MapGet("/", GetAsync).WithName("GetRotation").WithSummary("The domain's publisher, rotation settings, current step and last failure");
         rotation.MapPut("/", SetAsync).WithName("SetRotation").WithSummary("Choose the domain's publisher and rotation settings");
-        rotation.MapPost("/run-now", (string domain, HttpContext http, ISignetStore store, CancellationToken ct) =>
+        rotation.MapPost("/run-now", (string domain, HttpContext http, IPublisherStore store, CancellationToken ct) =>
             Answer(store.RequestRotationNowAsync(ApiActor.Of(http), domain, ct))).WithName("RunRotationNow").WithSummary("Rotate at the next round");
-        rotation.MapPost("/pause", (string domain, HttpContext http, ISignetStore store, CancellationToken ct) =>
+        rotation.MapPost("/pause", (string domain, HttpContext http, IPublisherStore store, CancellationToken ct) =>
             Answer(store.PauseRotationAsync(ApiActor.Of(http), domain, true, ct))).WithName("PauseRotation").WithSummary("Take no step until resumed");
-        rotation.MapPost("/resume", (string domain, HttpContext http, ISignetStore store, CancellationToken ct) =>
+        rotation.MapPost("/resume", (string domain, HttpContext http, IPublisherStore store, CancellationToken ct) =>
             Answer(store.PauseRotationAsync(ApiActor.Of(http), domain, false, ct))).WithName("ResumeRotation").WithSummary("Take steps again");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PublisherView>>, ProblemHttpResult>> ListPublishersAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, IPublisherStore store, CancellationToken cancellationToken)
     {
         var result = await store.ListPublishersAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded
-            ? TypedResults.Ok<IReadOnlyList<PublisherView>>(result.Value!.Select(PublisherView.From).ToList())
-            : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error)
+            ? TypedResults.Ok<IReadOnlyList<PublisherView>>(value.Select(PublisherView.From).ToList())
+            : ApiProblems.From(error);
     }
 
     private static async Task<Results<Created<PublisherView>, ProblemHttpResult>> AddPublisherAsync(
-        AddPublisherRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        AddPublisherRequest request, HttpContext http, IPublisherStore store, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -50,24 +50,24 @@ public static class RotationEndpoints
         var result = await store.AddPublisherAsync(ApiActor.Of(http),
             new PublisherRequest(request.Name ?? string.Empty, request.Primary ?? string.Empty, request.Zone ?? string.Empty, request.KeyName ?? string.Empty,
                 request.Secret ?? string.Empty), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/publishers/{result.Value!.Name}", PublisherView.From(result.Value))
-            : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error)
+            ? TypedResults.Created($"/api/publishers/{value.Name}", PublisherView.From(value))
+            : ApiProblems.From(error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemovePublisherAsync(
-        string name, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        string name, HttpContext http, IPublisherStore store, CancellationToken cancellationToken)
     {
         var result = await store.RemovePublisherAsync(ApiActor.Of(http), name, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out _, out var error) ? TypedResults.NoContent() : ApiProblems.From(error);
     }
 
     private static Task<Results<Ok<AutomaticRotationView>, ProblemHttpResult>> GetAsync(
-        string domain, HttpContext http, ISignetStore store, CancellationToken cancellationToken) =>
+        string domain, HttpContext http, IPublisherStore store, CancellationToken cancellationToken) =>
         Answer(store.GetRotationStatusAsync(ApiActor.Of(http), domain, cancellationToken));
 
     private static async Task<Results<Ok<AutomaticRotationView>, ProblemHttpResult>> SetAsync(
-        string domain, RotationSettingsRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        string domain, RotationSettingsRequest request, HttpContext http, IPublisherStore store, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -80,14 +80,14 @@ public static class RotationEndpoints
         }
 
         var saved = await store.SetRotationSettingsAsync(ApiActor.Of(http), domain, settings, cancellationToken).ConfigureAwait(false);
-        return saved.Succeeded
+        return saved.TryGetValue(out _, out var savedError)
             ? await Answer(store.GetRotationStatusAsync(ApiActor.Of(http), domain, cancellationToken)).ConfigureAwait(false)
-            : ApiProblems.From(saved.Error!);
+            : ApiProblems.From(savedError);
     }
 
     private static async Task<Results<Ok<AutomaticRotationView>, ProblemHttpResult>> Answer(Task<StoreResult<AutomaticRotationStatus>> call)
     {
         var result = await call.ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(AutomaticRotationView.From(result.Value!)) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok(AutomaticRotationView.From(value)) : ApiProblems.From(error);
     }
 }

@@ -27,17 +27,17 @@ public static class ServerEndpoints
     }
 
     private static async Task<Results<Ok<ServerSettingsView>, ProblemHttpResult>> GetAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, IServerSettingsStore store, CancellationToken cancellationToken)
     {
         var result = await store.GetServerSettingsAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(ServerSettingsView.From(result.Value!)) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok(ServerSettingsView.From(value)) : ApiProblems.From(error);
     }
 
     private static async Task<Results<Ok<ServerSettingsView>, ProblemHttpResult>> UpdateAsync(
-        UpdateServerSettingsRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        UpdateServerSettingsRequest request, HttpContext http, IServerSettingsStore store, CancellationToken cancellationToken)
     {
         var result = await store.UpdateServerSettingsAsync(ApiActor.Of(http), request?.HostName, request?.ServerSigningEnabled, cancellationToken)
             .ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(ServerSettingsView.From(result.Value!)) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok(ServerSettingsView.From(value)) : ApiProblems.From(error);
     }
 }

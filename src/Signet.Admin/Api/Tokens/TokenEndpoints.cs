@@ -24,34 +24,34 @@ public static class TokenEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TokenView>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, ITokenStore store, CancellationToken cancellationToken)
     {
         var result = await store.ListTokensAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok<IReadOnlyList<TokenView>>(result.Value!.Select(TokenView.From).ToList()) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok<IReadOnlyList<TokenView>>(value.Select(TokenView.From).ToList()) : ApiProblems.From(error);
     }
 
     private static async Task<Results<Ok<TokenCreatedView>, ProblemHttpResult>> CreateAsync(
-        CreateTokenRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        CreateTokenRequest request, HttpContext http, ITokenStore store, CancellationToken cancellationToken)
     {
         var actor = ApiActor.Of(http);
         var userId = request?.UserId ?? actor.UserId;
         string description = request?.Description ?? string.Empty;
         var result = await store.CreateTokenAsync(actor, userId, description, request?.ExpiresAt, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
+        if (!result.TryGetValue(out var value, out var error))
         {
-            return ApiProblems.From(result.Error!);
+            return ApiProblems.From(error);
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(new TokenCreatedView(result.Value!, userId, description, request?.ExpiresAt,
+        return TypedResults.Ok(new TokenCreatedView(value, userId, description, request?.ExpiresAt,
             "this is the only time the token is shown: store it now; send it as \"Authorization: Bearer <token>\""));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        Guid id, HttpContext http, ITokenStore store, CancellationToken cancellationToken)
     {
         var result = await store.RevokeTokenAsync(ApiActor.Of(http), id, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out _, out var error) ? TypedResults.NoContent() : ApiProblems.From(error);
     }
 }
 

@@ -22,14 +22,14 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<UserView>>, ProblemHttpResult>> ListAsync(
-        HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        HttpContext http, IUserStore store, CancellationToken cancellationToken)
     {
         var result = await store.ListUsersAsync(ApiActor.Of(http), cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok<IReadOnlyList<UserView>>(result.Value!.Select(UserView.From).ToList()) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok<IReadOnlyList<UserView>>(value.Select(UserView.From).ToList()) : ApiProblems.From(error);
     }
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> AddAsync(
-        AddUserRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        AddUserRequest request, HttpContext http, IUserStore store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request?.Name) || string.IsNullOrEmpty(request.Password))
         {
@@ -43,21 +43,21 @@ public static class UserEndpoints
 
         var result = await store.AddUserAsync(ApiActor.Of(http), request.Name, role, request.Password, request.Domains ?? [], cancellationToken)
             .ConfigureAwait(false);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/users/{result.Value!.Id}", UserView.From(result.Value))
-            : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error)
+            ? TypedResults.Created($"/api/users/{value.Id}", UserView.From(value))
+            : ApiProblems.From(error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetPasswordAsync(
-        Guid id, SetUserPasswordRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        Guid id, SetUserPasswordRequest request, HttpContext http, IUserStore store, CancellationToken cancellationToken)
     {
         // Who may do this is decided first (by the store); an empty password is then refused with the rules' reason.
         var result = await store.ResetPasswordAsync(ApiActor.Of(http), id, request?.Password ?? string.Empty, null, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out _, out var error) ? TypedResults.NoContent() : ApiProblems.From(error);
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> SetDomainsAsync(
-        Guid id, SetUserDomainsRequest request, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        Guid id, SetUserDomainsRequest request, HttpContext http, IUserStore store, CancellationToken cancellationToken)
     {
         if (request?.Domains is null)
         {
@@ -65,13 +65,13 @@ public static class UserEndpoints
         }
 
         var result = await store.SetUserDomainsAsync(ApiActor.Of(http), id, request.Domains, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.Ok(UserView.From(result.Value!)) : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out var value, out var error) ? TypedResults.Ok(UserView.From(value)) : ApiProblems.From(error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        Guid id, HttpContext http, ISignetStore store, CancellationToken cancellationToken)
+        Guid id, HttpContext http, IUserStore store, CancellationToken cancellationToken)
     {
         var result = await store.RemoveUserAsync(ApiActor.Of(http), id, cancellationToken).ConfigureAwait(false);
-        return result.Succeeded ? TypedResults.NoContent() : ApiProblems.From(result.Error!);
+        return result.TryGetValue(out _, out var error) ? TypedResults.NoContent() : ApiProblems.From(error);
     }
 }

@@ -26,7 +26,7 @@ public static class CheckPages
     /// body over the bound plus this is refused by <see cref="Http.RequestBodyBounds"/> before it is read whole.</summary>
     private const int FormOverhead = 64 * 1024;
 
-    private static async Task<IResult> CheckAsync(HttpContext context, MessageCheck check, ISignetStore store)
+    private static async Task<IResult> CheckAsync(HttpContext context, MessageCheck check, IServerSettingsStore store)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -57,7 +57,7 @@ public static class CheckPages
         }
 
         var settings = await store.GetServerSettingsAsync(actor, context.RequestAborted);
-        string authservId = settings.Value?.HostName ?? context.Request.Host.Host;
+        string authservId = settings.TryGetValue(out var server, out _) ? server.HostName : context.Request.Host.Host;
         var result = await check.CheckAsync(message, authservId, context.RequestAborted);
         return Render(context, result, result.Problem, result.Problem is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
     }

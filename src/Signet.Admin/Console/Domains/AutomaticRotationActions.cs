@@ -18,13 +18,13 @@ public static class AutomaticRotationActions
     public static void Map(RouteGroupBuilder signedIn)
     {
         signedIn.MapPost("/domains/{domain}/dkim/rotation", SaveAsync);
-        signedIn.MapPost("/domains/{domain}/dkim/rotation/run-now", (HttpContext c, ISignetStore s, string domain) =>
+        signedIn.MapPost("/domains/{domain}/dkim/rotation/run-now", (HttpContext c, IPublisherStore s, string domain) =>
             ChangeAsync(c, domain, s.RequestRotationNowAsync(ConsoleRequest.RequireActor(c), Normalize(domain), c.RequestAborted),
                 "a new key is made at the next round; the current key signs until the new record is published."));
-        signedIn.MapPost("/domains/{domain}/dkim/rotation/pause", (HttpContext c, ISignetStore s, string domain) =>
+        signedIn.MapPost("/domains/{domain}/dkim/rotation/pause", (HttpContext c, IPublisherStore s, string domain) =>
             ChangeAsync(c, domain, s.PauseRotationAsync(ConsoleRequest.RequireActor(c), Normalize(domain), true, c.RequestAborted),
                 "the rotation is paused: no step is taken until it is resumed, and the current key keeps signing."));
-        signedIn.MapPost("/domains/{domain}/dkim/rotation/resume", (HttpContext c, ISignetStore s, string domain) =>
+        signedIn.MapPost("/domains/{domain}/dkim/rotation/resume", (HttpContext c, IPublisherStore s, string domain) =>
             ChangeAsync(c, domain, s.PauseRotationAsync(ConsoleRequest.RequireActor(c), Normalize(domain), false, c.RequestAborted),
                 "the rotation is resumed."));
     }
@@ -67,32 +67,31 @@ public static class AutomaticRotationActions
         return RotationNames.TryParse(request, out settings, out error);
     }
 
-    private static async Task<IResult> SaveAsync(HttpContext context, ISignetStore store, string domain)
+    private static async Task<IResult> SaveAsync(HttpContext context, IPublisherStore store, string domain)
     {
         var actor = ConsoleRequest.RequireActor(context);
         string name = Normalize(domain);
         // Read first, so that another domain's rotation answers 404 before anything about the form is said.
         var current = await store.GetRotationSettingsAsync(actor, name, context.RequestAborted);
-        if (!current.Succeeded)
+        if (!current.TryGetValue(out var row, out var currentError))
         {
-            return Page.StoreFailure(context, actor, current.Error!, "There is no such domain, or it is not one of yours");
+            return Page.StoreFailure(context, actor, currentError, "There is no such domain, or it is not one of yours");
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        if (!TryRead(form, current.Value!.Paused, out var settings, out string error))
+        if (!TryRead(form, row.Paused, out var settings, out string error))
         {
             return Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), "the rotation settings were not saved: " + error, isError: true);
         }
 
         var saved = await store.SetRotationSettingsAsync(actor, name, settings, context.RequestAborted);
-        if (!saved.Succeeded)
+        if (!saved.TryGetValue(out var s, out var savedError))
         {
-            return saved.Error!.Kind is StoreErrorKind.NotFound or StoreErrorKind.Forbidden
-                ? Page.StoreFailure(context, actor, saved.Error, "There is no such domain, or it is not one of yours")
-                : Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), "the rotation settings were not saved: " + saved.Error.Message, isError: true);
+            return savedError.Kind is StoreErrorKind.NotFound or StoreErrorKind.Forbidden
+                ? Page.StoreFailure(context, actor, savedError, "There is no such domain, or it is not one of yours")
+                : Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), "the rotation settings were not saved: " + savedError.Message, isError: true);
         }
 
-        var s = saved.Value!;
         string text = s switch
         {
             { Publisher: { } p, Interval: { } i } => $"{p} publishes the records of {name}, and its keys rotate every {AutomaticRotationForm.Days(i)} days.",
@@ -106,14 +105,14 @@ public static class AutomaticRotationActions
     {
         var result = await change;
         string page = ConsoleRoutes.DomainDkim(Normalize(domain));
-        if (result.Succeeded)
+        if (result.TryGetValue(out _, out var error))
         {
             return Flash.Redirect(context, page, success);
         }
 
-        return result.Error!.Kind is StoreErrorKind.NotFound or StoreErrorKind.Forbidden
-            ? Page.StoreFailure(context, ConsoleRequest.Actor(context), result.Error, "There is no such domain, or it is not one of yours")
-            : Flash.Redirect(context, page, result.Error.Message, isError: true);
+        return error.Kind is StoreErrorKind.NotFound or StoreErrorKind.Forbidden
+            ? Page.StoreFailure(context, ConsoleRequest.Actor(context), error, "There is no such domain, or it is not one of yours")
+            : Flash.Redirect(context, page, error.Message, isError: true);
     }
 
     // A value beyond what the store accepts becomes one day beyond its limit, so the store refuses it with its own

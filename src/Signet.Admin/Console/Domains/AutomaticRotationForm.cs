@@ -28,17 +28,17 @@ public static class AutomaticRotationForm
         ("counter", "By counter: s1, s2, … one more than the highest used"),
     ];
 
-    public static async Task<Markup> RenderAsync(HttpContext context, ISignetStore store, Actor actor, string domain, DomainRotationSettings current)
+    public static async Task<Markup> RenderAsync(HttpContext context, IPublisherStore store, Actor actor, string domain, DomainRotationSettings current)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(current);
         var listed = await store.ListPublishersAsync(actor, context.RequestAborted).ConfigureAwait(false);
-        if (!listed.Succeeded)
+        if (!listed.TryGetValue(out var items, out var error))
         {
-            return Of($"""<p role="alert">{Badge("warn", "Unavailable")} The publishers cannot be listed, so the settings cannot be changed here now: {listed.Error!.Message}.</p>""");
+            return Of($"""<p role="alert">{Badge("warn", "Unavailable")} The publishers cannot be listed, so the settings cannot be changed here now: {error.Message}.</p>""");
         }
 
-        var names = listed.Value!.Select(p => (p.Name, Label: $"{p.Name} (zone {p.Zone})")).ToList();
+        var names = items.Select(p => (p.Name, Label: $"{p.Name} (zone {p.Zone})")).ToList();
         if (current.Publisher is { } chosen && !names.Any(n => n.Name == chosen))
         {
             names.Insert(0, (chosen, chosen));

@@ -20,12 +20,11 @@ public static class AutomaticRotationPanel
         ArgumentNullException.ThrowIfNull(store);
         var cancellationToken = context.RequestAborted;
         var status = await store.GetRotationStatusAsync(actor, domain, cancellationToken).ConfigureAwait(false);
-        if (!status.Succeeded)
+        if (!status.TryGetValue(out var s, out var statusError))
         {
-            return Of($"""<section class="card" id="automatic-rotation"><h2>Automatic rotation</h2><p>{Badge("warn", "Unavailable")} {status.Error!.Message}</p></section>""");
+            return Of($"""<section class="card" id="automatic-rotation"><h2>Automatic rotation</h2><p>{Badge("warn", "Unavailable")} {statusError.Message}</p></section>""");
         }
 
-        var s = status.Value!;
         var form = await AutomaticRotationForm.RenderAsync(context, store, actor, domain, s.Settings).ConfigureAwait(false);
         if (s.Settings.Publisher is null || s.Settings.Interval is null)
         {
@@ -41,7 +40,7 @@ public static class AutomaticRotationPanel
         }
 
         var audit = await store.ListAuditAsync(actor, 500, cancellationToken).ConfigureAwait(false);
-        var history = (audit.Value ?? [])
+        var history = (audit.TryGetValue(out var entries, out _) ? entries : [])
             .Where(a => a.Target == domain && (a.Action.StartsWith("rotation.", StringComparison.Ordinal) || a.Action == "domain.rotation"))
             .Take(HistoryLength)
             .Select(a => Of($"<li><time>{Time(a.At)}</time> {(a.Action == "rotation.failed" ? Badge("error", "Failed") : Markup.Empty)} {a.Detail}</li>"));

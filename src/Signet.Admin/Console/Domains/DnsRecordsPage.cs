@@ -25,19 +25,18 @@ public static class DnsRecordsPage
     {
         var actor = ConsoleRequest.RequireActor(context);
         var found = await store.GetDomainAsync(actor, domain, context.RequestAborted);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var entry, out var error))
         {
-            return Page.StoreFailure(context, actor, found.Error!, "There is no such domain, or it is not one of yours");
+            return Page.StoreFailure(context, actor, error, "There is no such domain, or it is not one of yours");
         }
 
-        string name = found.Value!.Name;
+        string name = entry.Name;
         var listedKeys = await store.ListKeysAsync(actor, KeyOwner.ForDomain(name), context.RequestAborted);
-        if (!listedKeys.Succeeded)
+        if (!listedKeys.TryGetValue(out var keys, out var listedKeysError))
         {
-            return Page.StoreFailure(context, actor, listedKeys.Error!, "There is no such domain, or it is not one of yours");
+            return Page.StoreFailure(context, actor, listedKeysError, "There is no such domain, or it is not one of yours");
         }
 
-        var keys = listedKeys.Value!;
         // Both lookups at once: a slow resolver costs one timeout, not two.
         var spfLookup = PolicyRecordLookup.LookUpAsync(dns, name, "v=spf1", context.RequestAborted);
         var dmarcLookup = PolicyRecordLookup.LookUpAsync(dns, "_dmarc." + name, "v=DMARC1", context.RequestAborted);

@@ -30,21 +30,18 @@ public static class DomainPages
     private static string RouteDomain(HttpContext context) =>
         DomainNames.TryNormalize(context.Request.RouteValues["domain"]?.ToString() ?? string.Empty, out string domain, out _) ? domain : "invalid.";
 
-    private static async Task<IResult> ListAsync(HttpContext context, ISignetStore store)
+    private static async Task<IResult> ListAsync(HttpContext context, IDomainStore store)
     {
         var actor = ConsoleRequest.RequireActor(context);
-        var listed = await store.ListDomainsAsync(actor, context.RequestAborted);
-        if (!listed.Succeeded)
+        // The domains with their keys in one read: one query per domain for its status would grow with the list.
+        var listed = await store.ListDomainsWithKeysAsync(actor, context.RequestAborted);
+        if (!listed.TryGetValue(out var withKeys, out var error))
         {
-            return Page.StoreFailure(context, actor, listed.Error!, "There are no domains");
+            return Page.StoreFailure(context, actor, error, "There are no domains");
         }
 
-        var domains = listed.Value!;
-        var statuses = new Dictionary<string, Markup>();
-        foreach (var d in domains)
-        {
-            statuses[d.Name] = SigningBadge.For(await SigningStatus.OfDomainAsync(store, actor, d, context.RequestAborted));
-        }
+        var domains = withKeys.Select(d => d.Domain).ToList();
+        var statuses = withKeys.ToDictionary(d => d.Domain.Name, d => SigningBadge.For(d.Status));
 
         var rows = domains.Select(d => Of($"""
             <tr><th scope="row"><a href="{ConsoleRoutes.DomainDkim(d.Name)}">{d.Name}</a></th>
@@ -62,12 +59,11 @@ public static class DomainPages
         var actor = ConsoleRequest.RequireActor(context);
         string name = RouteDomain(context);
         var found = await store.GetDomainAsync(actor, name, context.RequestAborted);
-        if (!found.Succeeded)
+        if (!found.TryGetValue(out var domain, out var error))
         {
-            return Page.StoreFailure(context, actor, found.Error!, "There is no such domain, or it is not one of yours");
+            return Page.StoreFailure(context, actor, error, "There is no such domain, or it is not one of yours");
         }
 
-        var domain = found.Value!;
         string page = ConsoleRoutes.DomainDkim(domain.Name);
         var snapshot = await store.GetPolicySnapshotAsync(context.RequestAborted);
         var keys = await KeyPanel.RenderAsync(context, store, actor, KeyOwner.ForDomain(domain.Name), page);
@@ -112,13 +108,13 @@ public static class DomainPages
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var subdomains = form["subdomains"] == "own" ? SubdomainSigning.RequireOwnKeys : SubdomainSigning.UseParentKeys;
         var result = await store.UpdateDomainAsync(actor, name, form["signing"] == "true", subdomains, context.RequestAborted);
-        if (!result.Succeeded && result.Error!.Kind == StoreErrorKind.NotFound)
+        if (!result.TryGetValue(out var saved, out var error))
         {
-            return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
+            return error.Kind == StoreErrorKind.NotFound
+                ? Page.NotFound(context, actor, "There is no such domain, or it is not one of yours")
+                : Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), error.Message, isError: true);
         }
 
-        return result.Succeeded
-            ? Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), result.Value!.SigningEnabled ? $"signing is on for {name}." : $"signing is off for {name}.")
-            : Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), result.Error!.Message, isError: true);
+        return Flash.Redirect(context, ConsoleRoutes.DomainDkim(name), saved.SigningEnabled ? $"signing is on for {name}." : $"signing is off for {name}.");
     }
 }

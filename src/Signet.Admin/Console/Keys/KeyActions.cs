@@ -18,16 +18,16 @@ public static class KeyActions
     /// from the route, <paramref name="pageOf"/> is the page to go back to.</summary>
     public static void Map(RouteGroupBuilder group, string prefix, Func<HttpContext, KeyOwner> ownerOf, Func<HttpContext, string> pageOf)
     {
-        group.MapPost(prefix + "/generate", (HttpContext c, ISignetStore s) => GenerateAsync(c, s, ownerOf(c), pageOf(c)));
-        group.MapPost(prefix + "/import", (HttpContext c, ISignetStore s) => ImportAsync(c, s, ownerOf(c), pageOf(c)));
-        group.MapPost(prefix + "/rotations/advance", (HttpContext c, ISignetStore s) => AdvanceAsync(c, s, pageOf(c)));
-        group.MapPost(prefix + "/keys/{id:guid}/{action}", (HttpContext c, ISignetStore s, Guid id, string action) =>
+        group.MapPost(prefix + "/generate", (HttpContext c, IKeyStore s) => GenerateAsync(c, s, ownerOf(c), pageOf(c)));
+        group.MapPost(prefix + "/import", (HttpContext c, IKeyStore s) => ImportAsync(c, s, ownerOf(c), pageOf(c)));
+        group.MapPost(prefix + "/rotations/advance", (HttpContext c, IKeyStore s) => AdvanceAsync(c, s, pageOf(c)));
+        group.MapPost(prefix + "/keys/{id:guid}/{action}", (HttpContext c, IKeyStore s, Guid id, string action) =>
             KeyActionAsync(c, s, ownerOf(c), pageOf(c), id, action));
-        group.MapGet(prefix + "/keys/{id:guid}/{action}", (HttpContext c, ISignetStore s, Guid id, string action) =>
+        group.MapGet(prefix + "/keys/{id:guid}/{action}", (HttpContext c, IKeyStore s, Guid id, string action) =>
             KeyConfirmations.ShowAsync(c, s, ownerOf(c), pageOf(c), id, action));
     }
 
-    private static async Task<IResult> GenerateAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page)
+    private static async Task<IResult> GenerateAsync(HttpContext context, IKeyStore store, KeyOwner owner, string page)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -47,12 +47,12 @@ public static class KeyActions
                 return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
             }
 
-            if (!result.Succeeded)
+            if (!result.TryGetValue(out var value, out var error))
             {
-                return Flash.Redirect(context, page, $"the key {request.Selector} was not generated: {result.Error!.Message}", isError: true);
+                return Flash.Redirect(context, page, $"the key {request.Selector} was not generated: {error.Message}", isError: true);
             }
 
-            made.Add(result.Value!.RecordName);
+            made.Add(value.RecordName);
         }
 
         return Flash.Redirect(context, page, $"generated. Publish the record {string.Join(" and ", made)}, check DNS, then activate.");
@@ -75,7 +75,7 @@ public static class KeyActions
     public static string Ed25519Partner(string rsaSelector, string named) => named.Length > 0 ? named : rsaSelector + "e";
 
     // A pair is made whole or not at all: both selectors are checked before the first key is generated.
-    private static async Task<string?> PairProblemAsync(ISignetStore store, Actor actor, KeyOwner owner, KeyGenerationRequest[] requests, CancellationToken ct)
+    private static async Task<string?> PairProblemAsync(IKeyStore store, Actor actor, KeyOwner owner, KeyGenerationRequest[] requests, CancellationToken ct)
     {
         if (requests.Length < 2)
         {
@@ -87,12 +87,13 @@ public static class KeyActions
             return $"the RSA and Ed25519 keys need two different selectors (both are {requests[0].Selector})";
         }
 
-        var used = ((await store.ListKeysAsync(actor, owner, ct)).Value ?? []).Select(k => k.Selector).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var listed = await store.ListKeysAsync(actor, owner, ct);
+        var used = (listed.TryGetValue(out var keys, out _) ? keys : []).Select(k => k.Selector).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var taken = requests.Select(r => r.Selector).Where(used.Contains).ToList();
         return taken.Count == 0 ? null : $"the selector {string.Join(" and ", taken)} is already used by a key of this domain; choose another";
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page)
+    private static async Task<IResult> ImportAsync(HttpContext context, IKeyStore store, KeyOwner owner, string page)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -127,34 +128,33 @@ public static class KeyActions
             return Page.NotFound(context, actor, "There is no such domain, or it is not one of yours");
         }
 
-        return result.Succeeded
-            ? Flash.Redirect(context, page, $"imported. Publish the record {result.Value!.RecordName}, check DNS, then activate.")
-            : Flash.Redirect(context, page, "the key was not imported: " + result.Error!.Message, isError: true);
+        return result.TryGetValue(out var value, out var error)
+            ? Flash.Redirect(context, page, $"imported. Publish the record {value.RecordName}, check DNS, then activate.")
+            : Flash.Redirect(context, page, "the key was not imported: " + error.Message, isError: true);
     }
 
-    private static async Task<IResult> AdvanceAsync(HttpContext context, ISignetStore store, string page)
+    private static async Task<IResult> AdvanceAsync(HttpContext context, IKeyStore store, string page)
     {
         var result = await store.AdvanceRotationsAsync(ConsoleRequest.RequireActor(context), context.RequestAborted);
-        if (!result.Succeeded)
+        if (!result.TryGetValue(out var value, out var error))
         {
-            return Flash.Redirect(context, page, result.Error!.Message, isError: true);
+            return Flash.Redirect(context, page, error.Message, isError: true);
         }
 
-        return result.Value!.Count > 0
+        return value.Count > 0
             ? Flash.Redirect(context, page, "the new record is published: Signet now signs with the new key.")
             : Flash.Redirect(context, page, "DNS checked; the new record is not seen yet, so Signet still signs with the old key.", FlashTone.Warning);
     }
 
-    private static async Task<IResult> KeyActionAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page, Guid id, string action)
+    private static async Task<IResult> KeyActionAsync(HttpContext context, IKeyStore store, KeyOwner owner, string page, Guid id, string action)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var found = await store.GetKeyAsync(actor, id, context.RequestAborted);
-        if (!found.Succeeded || !BelongsTo(found.Value!, owner))
+        if (!found.TryGetValue(out var key, out _) || !BelongsTo(key, owner))
         {
             return Page.NotFound(context, actor, "There is no such key");
         }
 
-        var key = found.Value!;
         var ct = context.RequestAborted;
         if (action == "check")
         {
@@ -181,20 +181,20 @@ public static class KeyActions
     }
 
     // A check that ran is reported with the tone of what it found: a missing or wrong record is red, never "Done".
-    private static async Task<IResult> CheckDnsAsync(HttpContext context, ISignetStore store, Actor actor, KeyEntry key, string page)
+    private static async Task<IResult> CheckDnsAsync(HttpContext context, IKeyStore store, Actor actor, KeyEntry key, string page)
     {
         var result = await store.CheckKeyDnsAsync(actor, key.Id, context.RequestAborted);
-        if (!result.Succeeded)
+        if (!result.TryGetValue(out var value, out var error))
         {
-            return Flash.Redirect(context, page, $"{key.Selector}: {result.Error!.Message}", FlashTone.Error);
+            return Flash.Redirect(context, page, $"{key.Selector}: {error.Message}", FlashTone.Error);
         }
 
-        var check = result.Value!.LastDnsCheck!;
+        var check = value.LastDnsCheck!;
         return Flash.Redirect(context, page, check.Summary, KeyStatus.Tone(check), KeyStatus.Heading(check));
     }
 
     private static (bool, string) Outcome<T>(StoreResult<T> result, Func<T, string> success) =>
-        result.Succeeded ? (true, success(result.Value!)) : (false, result.Error!.Message);
+        result.TryGetValue(out var value, out var error) ? (true, success(value)) : (false, error.Message);
 
     public static bool BelongsTo(KeyEntry key, KeyOwner owner) =>
         key.Scope == owner.Scope && (owner.Scope == KeyScope.Server || string.Equals(key.Domain, owner.Domain, StringComparison.OrdinalIgnoreCase));

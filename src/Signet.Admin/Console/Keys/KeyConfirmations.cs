@@ -18,16 +18,15 @@ public static class KeyConfirmations
 
     public static bool Given(IFormCollection form) => form["confirmed"] == "yes";
 
-    public static async Task<IResult> ShowAsync(HttpContext context, ISignetStore store, KeyOwner owner, string page, Guid id, string action)
+    public static async Task<IResult> ShowAsync(HttpContext context, IKeyStore store, KeyOwner owner, string page, Guid id, string action)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var found = await store.GetKeyAsync(actor, id, context.RequestAborted);
-        if (!found.Succeeded || !KeyActions.BelongsTo(found.Value!, owner))
+        if (!found.TryGetValue(out var key, out _) || !KeyActions.BelongsTo(key, owner))
         {
             return Page.NotFound(context, actor, "There is no such key");
         }
 
-        var key = found.Value!;
         string post = $"{page}/keys/{key.Id}/{action}";
         string current = owner.Scope == KeyScope.Server ? "server-dkim" : actor.Role == UserRole.ServerAdmin ? "server-domains" : "domains";
         return action switch

@@ -11,18 +11,16 @@ namespace Signet.Admin.Console.Keys;
 /// with what to publish and their lifecycle actions, then generating or importing a key.</summary>
 public static class KeyPanel
 {
-    public static async Task<Markup> RenderAsync(HttpContext context, ISignetStore store, Actor actor, KeyOwner owner, string prefix)
+    public static async Task<Markup> RenderAsync(HttpContext context, IKeyStore store, Actor actor, KeyOwner owner, string prefix)
     {
         var listedKeys = await store.ListKeysAsync(actor, owner, context.RequestAborted);
         var listedRotations = await store.ListRotationsAsync(actor, owner, context.RequestAborted);
-        if ((listedKeys.Error ?? listedRotations.Error) is { } failure)
+        if (!listedKeys.TryGetValue(out var keys, out var failure) || !listedRotations.TryGetValue(out var rotations, out failure))
         {
             // Never "No key yet" when the keys could not be read: that would invite generating a second one.
             return Of($"""<section aria-labelledby="keys-heading"><h2 id="keys-heading">Keys</h2><p class="flash bad" role="alert">The keys cannot be shown: the store did not answer ({failure.Message}). Try again in a moment.</p></section>""");
         }
 
-        var keys = listedKeys.Value!;
-        var rotations = listedRotations.Value!;
         var current = rotations.Where(r => r.Step is RotationStep.WaitingForDns or RotationStep.Switched).ToList();
         var keyCards = keys.Count == 0
             ? Of($"<p>No key yet. Generate one below (RSA 2048 works with every receiver), or import one made elsewhere.</p>")

@@ -22,16 +22,15 @@ public static class PublisherPages
         serverAdmin.MapPost(ConsoleRoutes.ServerPublishers + "/{name}/remove", RemoveAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, ISignetStore store)
+    private static async Task<IResult> ListAsync(HttpContext context, IPublisherStore store)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var listed = await store.ListPublishersAsync(actor, context.RequestAborted);
-        if (!listed.Succeeded)
+        if (!listed.TryGetValue(out var publishers, out var error))
         {
-            return Page.StoreFailure(context, actor, listed.Error!, "There are no publishers");
+            return Page.StoreFailure(context, actor, error, "There are no publishers");
         }
 
-        var publishers = listed.Value!;
         var rows = publishers.Select(p => Of($"""
             <tr><th scope="row">{p.Name}</th>
             <td data-label="Zone">{p.Zone}</td>
@@ -59,34 +58,33 @@ public static class PublisherPages
             """), actor, "server-publishers");
     }
 
-    private static async Task<IResult> AddAsync(HttpContext context, ISignetStore store)
+    private static async Task<IResult> AddAsync(HttpContext context, IPublisherStore store)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var request = new PublisherRequest(form["name"].ToString(), form["primary"].ToString(), form["zone"].ToString(), form["keyName"].ToString(),
             form["secret"].ToString());
         var result = await store.AddPublisherAsync(ConsoleRequest.RequireActor(context), request, context.RequestAborted);
-        if (result.Succeeded)
+        if (result.TryGetValue(out var p, out var error))
         {
-            var p = result.Value!;
             return Flash.Redirect(context, ConsoleRoutes.ServerPublishers,
                 $"{p.Name} is added: domains in {p.Zone} can choose it on their DKIM page. Allow the key {p.KeyName} to update {p.Zone} on {p.Primary}.");
         }
 
         // The store's reasons name the field, never the secret's value; the form comes back empty.
-        return Flash.Redirect(context, ConsoleRoutes.ServerPublishers, "the publisher was not added: " + result.Error!.Message, isError: true);
+        return Flash.Redirect(context, ConsoleRoutes.ServerPublishers, "the publisher was not added: " + error.Message, isError: true);
     }
 
     // Removing a publisher forgets its TSIG secret; a publisher a domain still uses is refused by the store, with the domains.
-    private static async Task<IResult> ConfirmRemoveAsync(HttpContext context, ISignetStore store, string name)
+    private static async Task<IResult> ConfirmRemoveAsync(HttpContext context, IPublisherStore store, string name)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var listed = await store.ListPublishersAsync(actor, context.RequestAborted);
-        if (!listed.Succeeded)
+        if (!listed.TryGetValue(out var items, out var error))
         {
-            return Page.StoreFailure(context, actor, listed.Error!, "There is no such publisher");
+            return Page.StoreFailure(context, actor, error, "There is no such publisher");
         }
 
-        if (listed.Value!.FirstOrDefault(p => p.Name == name) is not { } publisher)
+        if (items.FirstOrDefault(p => p.Name == name) is not { } publisher)
         {
             return Page.NotFound(context, actor, "There is no such publisher");
         }
@@ -98,7 +96,7 @@ public static class PublisherPages
             """), ConsoleRoutes.ServerPublisher(publisher.Name) + "/remove", $"Yes, remove {publisher.Name}", ConsoleRoutes.ServerPublishers, "server-publishers");
     }
 
-    private static async Task<IResult> RemoveAsync(HttpContext context, ISignetStore store, string name)
+    private static async Task<IResult> RemoveAsync(HttpContext context, IPublisherStore store, string name)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (form["confirmed"] != "yes")
@@ -107,8 +105,8 @@ public static class PublisherPages
         }
 
         var result = await store.RemovePublisherAsync(ConsoleRequest.RequireActor(context), name, context.RequestAborted);
-        return result.Succeeded
+        return result.TryGetValue(out _, out var error)
             ? Flash.Redirect(context, ConsoleRoutes.ServerPublishers, $"{name} is removed, with its TSIG secret.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerPublishers, "the publisher was not removed: " + result.Error!.Message, isError: true);
+            : Flash.Redirect(context, ConsoleRoutes.ServerPublishers, "the publisher was not removed: " + error.Message, isError: true);
     }
 }

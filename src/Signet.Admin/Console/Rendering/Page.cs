@@ -39,19 +39,23 @@ public static class Page
         return Results.Content(html.Value, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
 
-    /// <summary>A failed store read shown as what it is. An outage is never shown as an empty list or "not found":
-    /// "No domain is assigned to you yet" during a database outage sends an admin looking for a problem that isn't
-    /// there.</summary>
+    /// <summary>A store read refused for this actor: forbidden, or not found (which is also what a domain admin sees
+    /// for what is not theirs). An outage is not a refusal: it is <see cref="StoreUnavailable"/>.</summary>
     public static IResult StoreFailure(HttpContext context, Actor? actor, StoreError error, string notFound) => error.Kind switch
     {
-        StoreErrorKind.Unavailable => Render(context, "The store is not answering", Of($"""
-            <p class="flash bad" role="alert">Signet could not read its store: {error.Message}.</p>
-            <p>Nothing is shown rather than something untrue. Try again in a moment; the log of <code>signet serve</code>
-            says more.</p><p><a href="/">Back to the console</a></p>
-            """), actor, null, StatusCodes.Status503ServiceUnavailable),
         StoreErrorKind.Forbidden => Forbidden(context, actor, error.Message),
         _ => NotFound(context, actor, notFound),
     };
+
+    /// <summary>The store cannot answer (<see cref="StoreUnavailableException"/>), shown as what it is: never as an empty
+    /// list or "not found" — "No domain is assigned to you yet" or "No key yet" during a database outage sends an admin
+    /// looking for a problem that isn't there, or generating a key that already exists.</summary>
+    public static IResult StoreUnavailable(HttpContext context, Actor? actor, string reason) =>
+        Render(context, "The store is not answering", Of($"""
+            <p class="flash bad" role="alert">Signet could not read its store: {reason}.</p>
+            <p>This page cannot be shown: nothing is shown rather than something untrue. Try again in a moment; the log
+            of <code>signet serve</code> says more.</p><p><a href="/">Back to the console</a></p>
+            """), actor, null, StatusCodes.Status503ServiceUnavailable);
 
     public static IResult NotFound(HttpContext context, Actor? actor, string message) =>
         Render(context, "Not found", Of($"<p>{message}.</p><p><a href=\"/\">Back to the console</a></p>"), actor, null, StatusCodes.Status404NotFound);

@@ -45,13 +45,13 @@ public static class ConsoleAuthentication
     {
         ArgumentNullException.ThrowIfNull(context);
         await SignOutAsync(context).ConfigureAwait(false);
-        var store = context.RequestServices.GetRequiredService<ISignetStore>();
+        var store = context.RequestServices.GetRequiredService<IUserStore>();
         var lifetime = context.RequestServices.GetService<SessionLifetime>() ?? SessionLifetime.Default;
         string sessionId = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         var started = await store.StartSessionAsync(actor, sessionId, lifetime, context.RequestAborted).ConfigureAwait(false);
-        if (!started.Succeeded)
+        if (!started.TryGetValue(out _, out var error))
         {
-            return started.Error;
+            return error;
         }
 
         var principal = ActorClaims.ToPrincipal(actor, Scheme);
@@ -66,7 +66,7 @@ public static class ConsoleAuthentication
         ArgumentNullException.ThrowIfNull(context);
         if (SessionId(context) is { } sessionId)
         {
-            var store = context.RequestServices.GetRequiredService<ISignetStore>();
+            var store = context.RequestServices.GetRequiredService<IUserStore>();
             await store.EndSessionAsync(sessionId, context.RequestAborted).ConfigureAwait(false);
         }
 
@@ -82,9 +82,9 @@ public static class ConsoleAuthentication
     {
         var actor = ActorClaims.ToActor(context.Principal);
         string? sessionId = context.Principal?.FindFirst(SessionClaim)?.Value;
-        var store = context.HttpContext.RequestServices.GetRequiredService<ISignetStore>();
+        var store = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
         var resumed = actor is null || sessionId is null ? default : await store.ResumeSessionAsync(sessionId, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (resumed.Value is not { } current || current.UserId != actor!.UserId)
+        if (!resumed.TryGetValue(out var current, out _) || current is null || current.UserId != actor!.UserId)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme).ConfigureAwait(false);

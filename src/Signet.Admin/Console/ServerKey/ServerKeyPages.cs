@@ -26,12 +26,11 @@ public static class ServerKeyPages
     {
         var actor = ConsoleRequest.RequireActor(context);
         var settings = await store.GetServerSettingsAsync(actor, context.RequestAborted);
-        if (!settings.Succeeded)
+        if (!settings.TryGetValue(out var server, out var error))
         {
-            return Page.Forbidden(context, actor, settings.Error!.Message);
+            return Page.Forbidden(context, actor, error.Message);
         }
 
-        var server = settings.Value!;
         var hostForm = Of($"""
             {TextField("hostName", "Host name", server.HostName, hint: "The d= of server-wide signatures; records go under _domainkey." + server.HostName)}
             <button type="submit" class="button secondary">Save the host name</button>
@@ -63,9 +62,9 @@ public static class ServerKeyPages
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var result = await store.UpdateServerSettingsAsync(ConsoleRequest.RequireActor(context), form["hostName"].ToString().Trim(), null, context.RequestAborted);
-        return result.Succeeded
-            ? Flash.Redirect(context, ConsoleRoutes.ServerDkim, $"the host name is {result.Value!.HostName}.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerDkim, result.Error!.Message, isError: true);
+        return result.TryGetValue(out var value, out var error)
+            ? Flash.Redirect(context, ConsoleRoutes.ServerDkim, $"the host name is {value.HostName}.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerDkim, error.Message, isError: true);
     }
 
     private static async Task<IResult> SetSigningAsync(HttpContext context, ISignetStore store)
@@ -73,8 +72,8 @@ public static class ServerKeyPages
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         bool enabled = form["enabled"] == "true";
         var result = await store.UpdateServerSettingsAsync(ConsoleRequest.RequireActor(context), null, enabled, context.RequestAborted);
-        return result.Succeeded
+        return result.TryGetValue(out _, out var error)
             ? Flash.Redirect(context, ConsoleRoutes.ServerDkim, enabled ? "server-wide signing is on." : "server-wide signing is off.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerDkim, result.Error!.Message, isError: true);
+            : Flash.Redirect(context, ConsoleRoutes.ServerDkim, error.Message, isError: true);
     }
 }

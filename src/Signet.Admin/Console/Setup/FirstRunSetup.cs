@@ -10,7 +10,7 @@ namespace Signet.Admin.Console.Setup;
 /// <c>signet serve</c> calls <see cref="CreateSetupLinkIfNoAdministratorAsync"/> at start and prints the link it
 /// returns; the link holds a random token, is valid once, for <see cref="Lifetime"/>, and only while the server has
 /// no server admin. Only a hash of the token is kept, in memory: a restart makes a new link.</summary>
-public sealed class FirstRunSetup(ISignetStore store, TimeProvider time)
+public sealed class FirstRunSetup(IUserStore store, TimeProvider time)
 {
     /// <summary>Long enough to open the console after reading the service's output; short enough not to linger.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
@@ -52,7 +52,7 @@ public sealed class FirstRunSetup(ISignetStore store, TimeProvider time)
     public async Task<bool> HasServerAdminAsync(CancellationToken cancellationToken)
     {
         var users = await store.ListUsersAsync(Actor.LocalAdministrator, cancellationToken).ConfigureAwait(false);
-        return users.Value?.Any(u => u.Role == UserRole.ServerAdmin) == true;
+        return users.TryGetValue(out var all, out _) && all.Any(u => u.Role == UserRole.ServerAdmin);
     }
 
     /// <summary>Uses the token up and creates the first server admin; if that fails (a short password, say), the
@@ -74,7 +74,7 @@ public sealed class FirstRunSetup(ISignetStore store, TimeProvider time)
         StoreResult<UserEntry> created = await HasServerAdminAsync(cancellationToken).ConfigureAwait(false)
             ? StoreResult<UserEntry>.Failure(StoreErrorKind.Conflict, "a server admin exists already: sign in instead")
             : await store.AddUserAsync(Actor.LocalAdministrator, name, UserRole.ServerAdmin, password, [], cancellationToken).ConfigureAwait(false);
-        if (!created.Succeeded && created.Error!.Kind != StoreErrorKind.Conflict)
+        if (!created.TryGetValue(out _, out var error) && error.Kind != StoreErrorKind.Conflict)
         {
             lock (_lock)
             {

@@ -36,12 +36,11 @@ public static class SetupPages
         }
 
         var created = await setup.CreateFirstAdministratorAsync(token, name, password, context.RequestAborted);
-        if (!created.Succeeded)
+        if (!created.TryGetValue(out var user, out var error))
         {
-            return setup.IsValid(token) ? Form(context, token, created.Error!.Message) : Invalid(context);
+            return setup.IsValid(token) ? Form(context, token, error.Message) : Invalid(context);
         }
 
-        var user = created.Value!;
         if (await ConsoleAuthentication.SignInAsync(context, new Actor(user.Id, user.Name, user.Role, new HashSet<string>(StringComparer.OrdinalIgnoreCase))) is { } notStarted)
         {
             return Flash.Redirect(context, ConsoleRoutes.SignIn, $"{user.Name} is the first server admin, but signing in failed: {notStarted.Message}. Sign in below.", isError: true);

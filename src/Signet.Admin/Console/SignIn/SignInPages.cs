@@ -23,7 +23,7 @@ public static class SignInPages
 
     private static IResult Show(HttpContext context, string? returnUrl) => Form(context, returnUrl, null, null);
 
-    private static async Task<IResult> SignInAsync(HttpContext context, ISignetStore store, SignInThrottle throttle, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext context, IUserStore store, SignInThrottle throttle, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Signet.Console.SignIn");
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -43,12 +43,12 @@ public static class SignInPages
         }
 
         var result = await store.AuthenticatePasswordAsync(name, password, address, context.RequestAborted);
-        if (!result.Succeeded)
+        if (!result.TryGetValue(out var value, out var error))
         {
-            return Form(context, returnUrl, name, "Signing in is not possible right now: " + result.Error!.Message, StatusCodes.Status503ServiceUnavailable);
+            return Form(context, returnUrl, name, "Signing in is not possible right now: " + error.Message, StatusCodes.Status503ServiceUnavailable);
         }
 
-        if (result.Value is not { } actor)
+        if (value is not { } actor)
         {
             throttle.RecordFailure(name, address);
             SignetApiLog.SignInRefused(logger, "console", name, address, "wrong user name or password");

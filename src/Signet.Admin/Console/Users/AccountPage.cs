@@ -35,9 +35,9 @@ public static class AccountPage
             <button type="submit" class="button primary">Change the password</button>
             """), "stack");
         var create = Form(context, ConsoleRoutes.Account + "/tokens", TokenFields("mine"), "stack");
-        var list = tokens.Succeeded
-            ? TokenTable(context, tokens.Value!.Where(t => t.UserId == actor.UserId).ToList(), ConsoleRoutes.Account + "/tokens")
-            : Of($"""<div class="flash bad" role="alert">The tokens cannot be listed: {tokens.Error!.Message}</div>""");
+        var list = tokens.TryGetValue(out var tokenList, out var error)
+            ? TokenTable(context, tokenList.Where(t => t.UserId == actor.UserId).ToList(), ConsoleRoutes.Account + "/tokens")
+            : Of($"""<div class="flash bad" role="alert">The tokens cannot be listed: {error.Message}</div>""");
         return Page.Render(context, "Your account", Of($"""
             <div class="card narrow"><h2>Password</h2>{password}</div>
             <div class="card"><h2>Your API tokens</h2>
@@ -108,9 +108,9 @@ public static class AccountPage
 
         var result = await store.ChangeOwnPasswordAsync(ConsoleRequest.RequireActor(context), form["current"].ToString(), password,
             ConsoleAuthentication.SessionId(context), context.RequestAborted);
-        return result.Succeeded
+        return result.TryGetValue(out _, out var error)
             ? Flash.Redirect(context, ConsoleRoutes.Account, "Your password is changed; your other sessions are ended.")
-            : Flash.Redirect(context, ConsoleRoutes.Account, result.Error!.Message, isError: true);
+            : Flash.Redirect(context, ConsoleRoutes.Account, error.Message, isError: true);
     }
 
     // The secret is shown on this response only, never put in a redirect, a cookie or a log.
@@ -124,17 +124,17 @@ public static class AccountPage
         }
 
         var result = await store.CreateTokenAsync(actor, actor.UserId, form["description"].ToString().Trim(), expiresAt, context.RequestAborted);
-        return result.Succeeded
-            ? ShowNewToken(context, actor, result.Value!, ConsoleRoutes.Account, "Your account", "account")
-            : Flash.Redirect(context, ConsoleRoutes.Account, result.Error!.Message, isError: true);
+        return result.TryGetValue(out var value, out var error)
+            ? ShowNewToken(context, actor, value, ConsoleRoutes.Account, "Your account", "account")
+            : Flash.Redirect(context, ConsoleRoutes.Account, error.Message, isError: true);
     }
 
     private static async Task<IResult> RevokeTokenAsync(HttpContext context, ISignetStore store, Guid id)
     {
         var result = await store.RevokeTokenAsync(ConsoleRequest.RequireActor(context), id, context.RequestAborted);
-        return result.Succeeded
+        return result.TryGetValue(out _, out var error)
             ? Flash.Redirect(context, ConsoleRoutes.Account, "The token is revoked: it no longer works.")
-            : Flash.Redirect(context, ConsoleRoutes.Account, result.Error!.Message, isError: true);
+            : Flash.Redirect(context, ConsoleRoutes.Account, error.Message, isError: true);
     }
 
     /// <summary>The page that shows a new token's secret, once.</summary>

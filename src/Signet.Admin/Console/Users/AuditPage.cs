@@ -17,16 +17,15 @@ public static class AuditPage
 
     public static void Map(RouteGroupBuilder serverAdmin) => serverAdmin.MapGet(ConsoleRoutes.ServerAudit, ShowAsync);
 
-    private static async Task<IResult> ShowAsync(HttpContext context, ISignetStore store)
+    private static async Task<IResult> ShowAsync(HttpContext context, IAuditStore store)
     {
         var actor = ConsoleRequest.RequireActor(context);
         var listed = await store.ListAuditAsync(actor, Limit, context.RequestAborted);
-        if (!listed.Succeeded)
+        if (!listed.TryGetValue(out var entries, out var error))
         {
-            return Page.StoreFailure(context, actor, listed.Error!, "There is no audit log");
+            return Page.StoreFailure(context, actor, error, "There is no audit log");
         }
 
-        var entries = listed.Value!;
         var rows = entries.Select(e => Of($"""<tr><td class="nowrap" data-label="When">{Time(e.At)}</td><td data-label="Who">{e.Actor}</td><td data-label="Action">{e.Action}</td><td data-label="On">{e.Target}</td><td data-label="Detail">{e.Detail}{(e.Count > 1 ? $" ({e.Count} times)" : string.Empty)}</td></tr>"""));
         return Page.Render(context, "Audit log", Of($"""
             <p class="lead">The last {Limit} actions, newest first. Secrets are never recorded.</p>

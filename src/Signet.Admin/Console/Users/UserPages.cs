@@ -30,13 +30,14 @@ public static class UserPages
         var listedUsers = await store.ListUsersAsync(actor, context.RequestAborted);
         var listedDomains = await store.ListDomainsAsync(actor, context.RequestAborted);
         var listedTokens = await store.ListTokensAsync(actor, context.RequestAborted);
-        if ((listedUsers.Error ?? listedDomains.Error ?? listedTokens.Error) is { } failure)
+        if (!listedUsers.TryGetValue(out var users, out var failure)
+            || !listedDomains.TryGetValue(out var assignable, out failure)
+            || !listedTokens.TryGetValue(out var tokens, out failure))
         {
             return Page.StoreFailure(context, actor, failure, "There are no users");
         }
 
-        var users = listedUsers.Value!;
-        var domains = listedDomains.Value!.Select(d => d.Name).ToList();
+        var domains = assignable.Select(d => d.Name).ToList();
         var add = Form(context, ConsoleRoutes.ServerUsers + "/add", Of($"""
             {TextField("name", "User name", autocomplete: "off")}
             {TextField("password", "Initial password", type: "password", hint: "At least 12 characters; give it to the person over a safe channel.", autocomplete: "new-password")}
@@ -47,7 +48,6 @@ public static class UserPages
             {DomainChoices("new", domains, [])}
             <button type="submit" class="button primary">Create the user</button>
             """), "stack");
-        var tokens = listedTokens.Value!;
         var cards = users.Select(u => UserCard(context, u, domains, actor.UserId, tokens.Where(t => t.UserId == u.Id).ToList()));
         return Page.Render(context, "Users", Of($"""
             <div class="card"><h2>Create a user</h2>{add}</div>
@@ -101,9 +101,9 @@ public static class UserPages
         var role = form["role"] == "server" ? UserRole.ServerAdmin : UserRole.DomainAdmin;
         var domains = role == UserRole.DomainAdmin ? form["domains"].Where(d => !string.IsNullOrEmpty(d)).Select(d => d!).ToList() : [];
         var result = await store.AddUserAsync(ConsoleRequest.RequireActor(context), form["name"].ToString(), role, form["password"].ToString(), domains, context.RequestAborted);
-        return result.Succeeded
-            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, $"{result.Value!.Name} can sign in now.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+        return result.TryGetValue(out var value, out var error)
+            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, $"{value.Name} can sign in now.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, error.Message, isError: true);
     }
 
     private static async Task<IResult> SetDomainsAsync(HttpContext context, ISignetStore store, Guid id)
@@ -111,17 +111,17 @@ public static class UserPages
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var domains = form["domains"].Where(d => !string.IsNullOrEmpty(d)).Select(d => d!).ToList();
         var result = await store.SetUserDomainsAsync(ConsoleRequest.RequireActor(context), id, domains, context.RequestAborted);
-        return result.Succeeded
-            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, $"{result.Value!.Name} manages {(domains.Count == 0 ? "no domain" : string.Join(", ", result.Value.Domains))}.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+        return result.TryGetValue(out var value, out var error)
+            ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, $"{value.Name} manages {(domains.Count == 0 ? "no domain" : string.Join(", ", value.Domains))}.")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, error.Message, isError: true);
     }
 
     private static async Task<IResult> RemoveAsync(HttpContext context, ISignetStore store, Guid id)
     {
         var result = await store.RemoveUserAsync(ConsoleRequest.RequireActor(context), id, context.RequestAborted);
-        return result.Succeeded
+        return result.TryGetValue(out _, out var error)
             ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, "the user is removed; their sessions and tokens no longer work.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, error.Message, isError: true);
     }
 
     // The secret is shown on this response only, never put in a redirect, a cookie or a log.
@@ -135,9 +135,9 @@ public static class UserPages
         }
 
         var result = await store.CreateTokenAsync(actor, id, form["description"].ToString().Trim(), expiresAt, context.RequestAborted);
-        return result.Succeeded
-            ? AccountPage.ShowNewToken(context, actor, result.Value!, ConsoleRoutes.ServerUsers, "Users", "server-users")
-            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+        return result.TryGetValue(out var value, out var error)
+            ? AccountPage.ShowNewToken(context, actor, value, ConsoleRoutes.ServerUsers, "Users", "server-users")
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, error.Message, isError: true);
     }
 
     private static async Task<IResult> ResetPasswordAsync(HttpContext context, ISignetStore store, Guid id)
@@ -145,16 +145,16 @@ public static class UserPages
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var result = await store.ResetPasswordAsync(ConsoleRequest.RequireActor(context), id, form["password"].ToString(),
             ConsoleAuthentication.SessionId(context), context.RequestAborted);
-        return result.Succeeded
+        return result.TryGetValue(out _, out var error)
             ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, "The password is set; that user's sessions are ended. Give them the new password over a safe channel.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, error.Message, isError: true);
     }
 
     private static async Task<IResult> RevokeTokenAsync(HttpContext context, ISignetStore store, Guid id)
     {
         var result = await store.RevokeTokenAsync(ConsoleRequest.RequireActor(context), id, context.RequestAborted);
-        return result.Succeeded
+        return result.TryGetValue(out _, out var error)
             ? Flash.Redirect(context, ConsoleRoutes.ServerUsers, "The token is revoked: it no longer works.")
-            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, result.Error!.Message, isError: true);
+            : Flash.Redirect(context, ConsoleRoutes.ServerUsers, error.Message, isError: true);
     }
 }

@@ -52,13 +52,9 @@ public sealed class DomainCommand : StoreCommand
 
     private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
-        var domains = StoreCommandContext.Ok(await context.Store.ListDomainsAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
-        var views = new List<DomainView>();
-        foreach (var domain in domains)
-        {
-            var status = await SigningStatus.OfDomainAsync(context.Store, StoreCommandContext.Actor, domain, cancellationToken).ConfigureAwait(false);
-            views.Add(DomainView.From(domain, status));
-        }
+        var withKeys = StoreCommandContext.Ok(await context.Store.ListDomainsWithKeysAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
+        var domains = withKeys.Select(d => d.Domain).ToList();
+        var views = withKeys.Select(d => DomainView.From(d.Domain, d.Status)).ToList();
 
         if (context.Json)
         {

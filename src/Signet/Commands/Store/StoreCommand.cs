@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Signet.Cli;
+using Signet.Store;
 
 namespace Signet.Commands.Store;
 
@@ -88,6 +89,13 @@ public abstract class StoreCommand : CliCommand
             console.Error.Write(held.ToString());
             console.Error.WriteLine($"{commandLine}: {exception.Message}");
             return StoreExitCodes.For(exception.Error.Kind);
+        }
+        catch (StoreUnavailableException outage)
+        {
+            // The command line's one mapping of a store that cannot answer (local database or remote API): one line.
+            console.Error.Write(held.ToString());
+            console.Error.WriteLine($"{commandLine}: {outage.Message}");
+            return StoreExitCodes.Unavailable;
         }
 
         if (status != ExitCodes.Success)

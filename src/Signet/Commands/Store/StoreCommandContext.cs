@@ -43,7 +43,7 @@ public sealed class StoreCommandContext
     public CliConsole Console { get; }
 
     /// <summary>The value of a store result, or a <see cref="StoreCommandException"/> with its sentence.</summary>
-    public static T Ok<T>(StoreResult<T> result) => result.Succeeded ? result.Value! : throw new StoreCommandException(result.Error!);
+    public static T Ok<T>(StoreResult<T> result) => result.TryGetValue(out var value, out var error) ? value : throw new StoreCommandException(error);
 
     public void Note(string text) => Console.Error.WriteLine(text);
 

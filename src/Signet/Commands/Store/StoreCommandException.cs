@@ -9,17 +9,17 @@ public sealed class StoreCommandException : Exception
         : base(error?.Message) => Error = error!;
 
     public StoreCommandException()
-        : this(new StoreError(StoreErrorKind.Unavailable, "the store failed"))
+        : this(new StoreError(StoreErrorKind.Conflict, "the store refused"))
     {
     }
 
     public StoreCommandException(string message)
-        : this(new StoreError(StoreErrorKind.Unavailable, message))
+        : this(new StoreError(StoreErrorKind.Conflict, message))
     {
     }
 
     public StoreCommandException(string message, Exception innerException)
-        : base(message, innerException) => Error = new StoreError(StoreErrorKind.Unavailable, message);
+        : base(message, innerException) => Error = new StoreError(StoreErrorKind.Conflict, message);
 
     public StoreError Error { get; }
 }

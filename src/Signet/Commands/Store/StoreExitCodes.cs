@@ -12,4 +12,7 @@ public static class StoreExitCodes
         StoreErrorKind.Invalid or StoreErrorKind.NotFound => ExitCodes.Usage,
         _ => ExitCodes.Failure,
     };
+
+    /// <summary>The store could not answer (<see cref="StoreUnavailableException"/>): the step did not happen → 1.</summary>
+    public const int Unavailable = ExitCodes.Failure;
 }

@@ -46,11 +46,11 @@ public static class StoreOpening
 
         var storeOptions = new StoreOptions { DataDirectory = data, ConnectionString = options.Get("store"), DnsResolver = resolver };
         var opened = await SignetStore.OpenAsync(storeOptions, cancellationToken).ConfigureAwait(false);
-        if (!opened.Succeeded)
+        if (!opened.TryGetValue(out var value, out var error))
         {
-            throw new StoreCommandException(opened.Error!);
+            throw new StoreCommandException(error);
         }
 
-        return opened.Value!;
+        return value;
     }
 }

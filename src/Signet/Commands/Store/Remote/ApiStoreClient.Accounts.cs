@@ -15,6 +15,30 @@ public sealed partial class ApiStoreClient
     public async Task<StoreResult<IReadOnlyList<DomainEntry>>> ListDomainsAsync(Actor actor, CancellationToken cancellationToken) =>
         MapAll(await GetAsync<List<DomainView>>("api/domains", cancellationToken).ConfigureAwait(false), ToEntry);
 
+    /// <summary>Through the API, a domain's keys are one request per domain: the API has no call for all of them.</summary>
+    public async Task<StoreResult<IReadOnlyList<DomainWithKeys>>> ListDomainsWithKeysAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var listed = await ListDomainsAsync(actor, cancellationToken).ConfigureAwait(false);
+        if (!listed.TryGetValue(out var domains, out var error))
+        {
+            return error;
+        }
+
+        var withKeys = new List<DomainWithKeys>(domains.Count);
+        foreach (var domain in domains)
+        {
+            var keys = await ListKeysAsync(actor, KeyOwner.ForDomain(domain.Name), cancellationToken).ConfigureAwait(false);
+            if (!keys.TryGetValue(out var entries, out error))
+            {
+                return error;
+            }
+
+            withKeys.Add(new DomainWithKeys(domain, entries));
+        }
+
+        return StoreResult<IReadOnlyList<DomainWithKeys>>.Success(withKeys);
+    }
+
     public async Task<StoreResult<DomainEntry>> GetDomainAsync(Actor actor, string domain, CancellationToken cancellationToken) =>
         Map(await GetAsync<DomainView>(DomainPath(domain), cancellationToken).ConfigureAwait(false), ToEntry);
 

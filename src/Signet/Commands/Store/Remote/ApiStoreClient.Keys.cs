@@ -22,7 +22,7 @@ public sealed partial class ApiStoreClient
     public async Task<StoreResult<KeyEntry>> GetKeyAsync(Actor actor, Guid keyId, CancellationToken cancellationToken)
     {
         var path = await OwnerPathOfAsync(keyId, cancellationToken).ConfigureAwait(false);
-        return path.Succeeded ? Map(await GetAsync<KeyView>($"{path.Value}/keys/{keyId}", cancellationToken).ConfigureAwait(false), ToEntry) : path.Error!;
+        return path.TryGetValue(out var ownerPath, out var error) ? Map(await GetAsync<KeyView>($"{ownerPath}/keys/{keyId}", cancellationToken).ConfigureAwait(false), ToEntry) : error;
     }
 
     public async Task<StoreResult<KeyEntry>> GenerateKeyAsync(Actor actor, KeyOwner owner, KeyGenerationRequest request, CancellationToken cancellationToken)
@@ -39,20 +39,20 @@ public sealed partial class ApiStoreClient
     public async Task<StoreResult<KeyEntry>> CheckKeyDnsAsync(Actor actor, Guid keyId, CancellationToken cancellationToken)
     {
         var path = await OwnerPathOfAsync(keyId, cancellationToken).ConfigureAwait(false);
-        if (!path.Succeeded)
+        if (!path.TryGetValue(out var value, out var error))
         {
-            return path.Error!;
+            return error;
         }
 
-        var status = await SendAsync<DnsStatusView>(HttpMethod.Post, $"{path.Value}/keys/{keyId}/dns/check", null, cancellationToken).ConfigureAwait(false);
-        if (!status.Succeeded)
+        var status = await SendAsync<DnsStatusView>(HttpMethod.Post, $"{value}/keys/{keyId}/dns/check", null, cancellationToken).ConfigureAwait(false);
+        if (!status.TryGetValue(out var rotation, out var statusError))
         {
-            return status.Error!;
+            return statusError;
         }
 
         // The check's findings are in its answer only; the key read back carries its summary.
         var key = await GetKeyAsync(actor, keyId, cancellationToken).ConfigureAwait(false);
-        return key.Succeeded ? StoreResult<KeyEntry>.Success(key.Value! with { LastDnsCheck = ToSummary(status.Value!.Check) }) : key;
+        return key.TryGetValue(out var keyEntry, out _) ? StoreResult<KeyEntry>.Success(keyEntry with { LastDnsCheck = ToSummary(rotation.Check) }) : key;
     }
 
     public Task<StoreResult<KeyEntry>> ActivateKeyAsync(Actor actor, Guid keyId, bool force, CancellationToken cancellationToken) =>
@@ -65,22 +65,22 @@ public sealed partial class ApiStoreClient
     public async Task<StoreResult<bool>> DeleteKeyAsync(Actor actor, Guid keyId, CancellationToken cancellationToken)
     {
         var path = await OwnerPathOfAsync(keyId, cancellationToken).ConfigureAwait(false);
-        return path.Succeeded ? await SendAsync<bool>(HttpMethod.Delete, $"{path.Value}/keys/{keyId}", null, cancellationToken).ConfigureAwait(false) : path.Error!;
+        return path.TryGetValue(out var ownerPath, out var error) ? await SendAsync<bool>(HttpMethod.Delete, $"{ownerPath}/keys/{keyId}", null, cancellationToken).ConfigureAwait(false) : error;
     }
 
     public async Task<StoreResult<RotationEntry>> StartRotationAsync(Actor actor, Guid oldKeyId, string newSelector, CancellationToken cancellationToken)
     {
         var path = await OwnerPathOfAsync(oldKeyId, cancellationToken).ConfigureAwait(false);
-        if (!path.Succeeded)
+        if (!path.TryGetValue(out var value, out var error))
         {
-            return path.Error!;
+            return error;
         }
 
-        var started = Map(await SendAsync<RotationView>(HttpMethod.Post, $"{path.Value}/keys/{oldKeyId}/rotations", new StartRotationRequest(newSelector), cancellationToken)
+        var started = Map(await SendAsync<RotationView>(HttpMethod.Post, $"{value}/keys/{oldKeyId}/rotations", new StartRotationRequest(newSelector), cancellationToken)
             .ConfigureAwait(false), ToEntry);
-        if (started.Succeeded)
+        if (started.TryGetValue(out var rotation, out _))
         {
-            _ownerPaths[started.Value!.NewKeyId] = path.Value!;
+            _ownerPaths[rotation.NewKeyId] = value;
         }
 
         return started;
@@ -92,9 +92,9 @@ public sealed partial class ApiStoreClient
     private async Task<StoreResult<KeyEntry>> StepAsync(Guid keyId, string step, CancellationToken cancellationToken)
     {
         var path = await OwnerPathOfAsync(keyId, cancellationToken).ConfigureAwait(false);
-        return path.Succeeded
-            ? Map(await SendAsync<KeyView>(HttpMethod.Post, $"{path.Value}/keys/{keyId}/{step}", null, cancellationToken).ConfigureAwait(false), ToEntry)
-            : path.Error!;
+        return path.TryGetValue(out var value, out var error)
+            ? Map(await SendAsync<KeyView>(HttpMethod.Post, $"{value}/keys/{keyId}/{step}", null, cancellationToken).ConfigureAwait(false), ToEntry)
+            : error;
     }
 
     private static string OwnerPath(KeyOwner owner)
@@ -112,9 +112,9 @@ public sealed partial class ApiStoreClient
 
         var owners = new List<KeyOwner> { KeyOwner.Server };
         var domains = await ListDomainsAsync(Actor.LocalAdministrator, cancellationToken).ConfigureAwait(false);
-        if (domains.Succeeded)
+        if (domains.TryGetValue(out var domainList, out _))
         {
-            owners.AddRange(domains.Value!.Select(d => KeyOwner.ForDomain(d.Name)));
+            owners.AddRange(domainList.Select(d => KeyOwner.ForDomain(d.Name)));
         }
 
         foreach (var owner in owners)

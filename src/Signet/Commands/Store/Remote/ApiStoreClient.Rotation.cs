@@ -26,7 +26,7 @@ public sealed partial class ApiStoreClient
     public async Task<StoreResult<DomainRotationSettings>> GetRotationSettingsAsync(Actor actor, string domain, CancellationToken cancellationToken)
     {
         var status = await GetRotationStatusAsync(actor, domain, cancellationToken).ConfigureAwait(false);
-        return status.Succeeded ? StoreResult<DomainRotationSettings>.Success(status.Value!.Settings) : status.Error!;
+        return status.TryGetValue(out var value, out var error) ? StoreResult<DomainRotationSettings>.Success(value.Settings) : error;
     }
 
     public async Task<StoreResult<DomainRotationSettings>> SetRotationSettingsAsync(Actor actor, string domain, DomainRotationSettings settings, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ public sealed partial class ApiStoreClient
         var body = new RotationSettingsRequest(settings.Publisher, settings.Interval, RotationNames.Name(settings.KeyKinds),
             RotationNames.Name(settings.SelectorScheme), settings.Overlap, settings.RevokedRecordLifetime, settings.Paused);
         var status = Map(await SendAsync<AutomaticRotationView>(HttpMethod.Put, RotationPath(domain), body, cancellationToken).ConfigureAwait(false), ToStatus);
-        return status.Succeeded ? StoreResult<DomainRotationSettings>.Success(status.Value!.Settings) : status.Error!;
+        return status.TryGetValue(out var value, out var error) ? StoreResult<DomainRotationSettings>.Success(value.Settings) : error;
     }
 
     public async Task<StoreResult<AutomaticRotationStatus>> GetRotationStatusAsync(Actor actor, string domain, CancellationToken cancellationToken) =>

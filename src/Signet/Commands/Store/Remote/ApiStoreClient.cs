@@ -39,7 +39,9 @@ public sealed partial class ApiStoreClient : ISignetStore, IAsyncDisposable
     private Task<StoreResult<T>> GetAsync<T>(string path, CancellationToken cancellationToken) => SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
 
     /// <summary>One API call: the answer as <typeparamref name="T"/> (<c>bool</c> true for 204), or the problem's
-    /// detail as a store error of the kind its status stands for.</summary>
+    /// detail as a store error of the kind its status stands for. A server that cannot be reached, does not answer,
+    /// answers something else than the API, or says its store is unavailable (503) throws
+    /// <see cref="StoreUnavailableException"/>, as the local store does when its database fails.</summary>
     private async Task<StoreResult<T>> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
@@ -63,20 +65,20 @@ public sealed partial class ApiStoreClient : ISignetStore, IAsyncDisposable
 
             var value = await response.Content.ReadFromJsonAsync<T>(CliJson.Options, cancellationToken).ConfigureAwait(false);
             return value is null
-                ? new StoreError(StoreErrorKind.Unavailable, $"{Server}: {method} {path} answered nothing")
+                ? throw new StoreUnavailableException($"{Server}: {method} {path} answered nothing")
                 : StoreResult<T>.Success(value);
         }
         catch (HttpRequestException exception)
         {
-            return new StoreError(StoreErrorKind.Unavailable, $"cannot reach {Server}: {exception.Message}");
+            throw new StoreUnavailableException($"cannot reach {Server}: {exception.Message}", exception);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return new StoreError(StoreErrorKind.Unavailable, $"{Server} did not answer {method} {path} within {_http.Timeout.TotalSeconds:0} seconds");
+            throw new StoreUnavailableException($"{Server} did not answer {method} {path} within {_http.Timeout.TotalSeconds:0} seconds", exception);
         }
         catch (JsonException exception)
         {
-            return new StoreError(StoreErrorKind.Unavailable, $"{Server}: {method} {path} answered something that is not Signet's API: {exception.Message}");
+            throw new StoreUnavailableException($"{Server}: {method} {path} answered something that is not Signet's API: {exception.Message}", exception);
         }
     }
 
@@ -98,26 +100,30 @@ public sealed partial class ApiStoreClient : ISignetStore, IAsyncDisposable
             // Not a problem document (a proxy's error page): the status line says enough.
         }
 
-        var kind = response.StatusCode switch
+        StoreErrorKind? kind = response.StatusCode switch
         {
             HttpStatusCode.NotFound => StoreErrorKind.NotFound,
             HttpStatusCode.Forbidden => StoreErrorKind.Forbidden,
             HttpStatusCode.Conflict => StoreErrorKind.Conflict,
             HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge => StoreErrorKind.Invalid,
-            _ => StoreErrorKind.Unavailable,
+            HttpStatusCode.Unauthorized => StoreErrorKind.Forbidden,
+            _ => null,
         };
-        return response.StatusCode == HttpStatusCode.Unauthorized
-            ? new StoreError(StoreErrorKind.Forbidden, $"{Server} refused the token: {detail}")
-            : new StoreError(kind, TerminalText.Printable(detail));
+        return kind switch
+        {
+            null => throw new StoreUnavailableException(TerminalText.Printable(detail)),
+            _ when response.StatusCode == HttpStatusCode.Unauthorized => new StoreError(StoreErrorKind.Forbidden, $"{Server} refused the token: {detail}"),
+            _ => new StoreError(kind.Value, TerminalText.Printable(detail)),
+        };
     }
 
     private static StoreError NotThroughTheApi(string what) => new(StoreErrorKind.Invalid, $"{what} {HostOnly}");
 
     private static StoreResult<T> Map<TView, T>(StoreResult<TView> result, Func<TView, T> map) =>
-        result.Succeeded ? StoreResult<T>.Success(map(result.Value!)) : result.Error!;
+        result.TryGetValue(out var value, out var error) ? StoreResult<T>.Success(map(value)) : error;
 
     private static StoreResult<IReadOnlyList<T>> MapAll<TView, T>(StoreResult<List<TView>> result, Func<TView, T> map) =>
-        result.Succeeded ? StoreResult<IReadOnlyList<T>>.Success(result.Value!.Select(map).ToList()) : result.Error!;
+        result.TryGetValue(out var value, out var error) ? StoreResult<IReadOnlyList<T>>.Success(value.Select(map).ToList()) : error;
 
     public Task<StoreResult<Actor?>> AuthenticatePasswordAsync(string name, string password, CancellationToken cancellationToken) =>
         Task.FromResult<StoreResult<Actor?>>(NotThroughTheApi("signing in with a password"));
