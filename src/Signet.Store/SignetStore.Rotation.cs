@@ -173,7 +173,13 @@ public sealed partial class SignetStore
             revoked.Add(await ToRotationEntryAsync(session, rotation, cancellationToken).ConfigureAwait(false));
         }
 
-        await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
+        // Only a revocation changes what signs: a bump for a round that revoked nothing would make every node of a
+        // fleet reload its whole snapshot after every other node's rotation tick.
+        if (revoked.Count > 0)
+        {
+            await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return revoked;
     }

@@ -13,7 +13,13 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("signet-pg-");
     private readonly ProcessOutput _output = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
+
+    private PostgresServer(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
+    }
 
     public int Port { get; private set; }
 
@@ -35,10 +41,25 @@ public sealed class PostgresServer : IAsyncDisposable
         return ConnectionString(name);
     }
 
-    public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Everything the server wrote to standard output and standard error so far (its log, with
+    /// <c>log_statement=all</c> every statement it ran).</summary>
+    public string Log => _output.ToString();
+
+    public static Task<PostgresServer> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync(new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Starts a server with <paramref name="settings"/> added to its command line (<c>-c NAME=VALUE</c>), such
+    /// as <c>log_statement=all</c> to count the statements a test causes.</summary>
+    public static async Task<PostgresServer> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.ContainsKey("listen_addresses"))
+        {
+            throw new ArgumentException("tests reach PostgreSQL on loopback only: listen_addresses is not theirs to set", nameof(settings));
+        }
+
         TestTier.EnsureOutsideServersAllowed("PostgreSQL");
-        var server = new PostgresServer();
+        var server = new PostgresServer(settings);
         try
         {
             await server.LaunchAsync(cancellationToken).ConfigureAwait(false);
@@ -140,7 +161,8 @@ public sealed class PostgresServer : IAsyncDisposable
         // Test data only: no fsync, and nothing listens beyond loopback.
         var process = Start(Binary("postgres"),
             ["-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", _directory.FullName,
-             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+             "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+             .. _settings.SelectMany(setting => new[] { "-c", $"{setting.Key}={setting.Value}" })]);
         _process = process;
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartTimeout)

@@ -315,6 +315,18 @@ public abstract partial class StoreContractTests
         Assert.Equal(await h.Store.GetRevisionAsync(Token), snapshot.Revision);
     }
 
+    [Fact]
+    public async Task Revision_RotationRoundWithNothingDue_StaysTheSame()
+    {
+        await using var h = await OpenAsync();
+        await h.AddActiveKeyAsync("example.com");
+        long before = await h.Store.GetRevisionAsync(Token);
+
+        Assert.Empty(Ok(await h.Store.AdvanceRotationsAsync(Admin, Token)));
+
+        Assert.Equal(before, await h.Store.GetRevisionAsync(Token));
+    }
+
     public static TheoryData<string> DomainAdminOperations() =>
     [
         "GetDomain", "UpdateDomain", "RemoveDomain", "ListKeys", "GetKey", "GenerateKey", "ImportKey", "CheckKeyDns", "ActivateKey",
