@@ -26,56 +26,60 @@ public sealed class EndpointTableTests
             endpoints = Enumerate(probe.Services);
         }
 
-        var rows = new List<string>();
-        var problems = new List<string>();
-        foreach (var (method, pattern) in endpoints)
+        // Every cell gets a world of its own (an allowed call may change what the next caller would see: a key
+        // deleted), so cells are independent and run a few at a time; the table keeps the endpoints' order.
+        var cells = new string[endpoints.Count, Callers.Length];
+        var problems = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var cellIndexes = Enumerable.Range(0, endpoints.Count).SelectMany(e => Enumerable.Range(0, Callers.Length).Select(c => (e, c)));
+        await Parallel.ForEachAsync(cellIndexes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount * 2) }, async (index, cancellationToken) =>
         {
+            var (method, pattern) = endpoints[index.e];
+            var caller = Callers[index.c];
             var scope = ScopeOf(method, pattern);
-            var cells = new Dictionary<Caller, string>();
-            foreach (var caller in Callers)
+            await using var world = await SecurityWorld.StartAsync();
+            var secrets = await SecretsAsync(world);
+            using var response = await CallAsync(world, caller, method, world.Fill(pattern, caller));
+            string body = await response.Content.ReadAsStringAsync(cancellationToken);
+            bool denied = IsDenied(pattern, response);
+            string cell = cells[index.e, index.c] = Cell(response);
+            bool mayPass = caller switch
             {
-                // A world per cell: an allowed call may change what the next caller would see (a key deleted).
-                await using var world = await SecurityWorld.StartAsync();
-                var secrets = await SecretsAsync(world);
-                using var response = await CallAsync(world, caller, method, world.Fill(pattern, caller));
-                string body = await response.Content.ReadAsStringAsync();
-                bool denied = IsDenied(pattern, response);
-                cells[caller] = Cell(response);
-                bool mayPass = caller switch
-                {
-                    Caller.Anonymous => scope == Scope.Public,
-                    Caller.OtherDomainAdmin => scope is Scope.Public or Scope.SignedIn,
-                    Caller.OwnDomainAdmin => scope is Scope.Public or Scope.SignedIn or Scope.Domain,
-                    _ => true,
-                };
-                if (!mayPass && !denied)
-                {
-                    problems.Add($"{method} {pattern} as {caller}: {cells[caller]} (scope {scope}) was not refused");
-                }
-
-                if (mayPass && denied && scope != Scope.Public)
-                {
-                    problems.Add($"{method} {pattern} as {caller}: {cells[caller]} (scope {scope}) was refused");
-                }
-
-                foreach (string secret in secrets.Where(s => body.Contains(s, StringComparison.Ordinal)))
-                {
-                    problems.Add($"{method} {pattern} as {caller}: the answer holds a secret ({secret[..12]}…)");
-                }
-
-                if (!pattern.StartsWith("/api", StringComparison.Ordinal))
-                {
-                    // Stylesheet and script are the same for everybody and may be cached.
-                    problems.AddRange(SecurityHeaders.Missing(response, cacheable: pattern.StartsWith("/assets/", StringComparison.Ordinal)).Select(h => $"{method} {pattern} as {caller}: no {h} header"));
-                }
+                Caller.Anonymous => scope == Scope.Public,
+                Caller.OtherDomainAdmin => scope is Scope.Public or Scope.SignedIn,
+                Caller.OwnDomainAdmin => scope is Scope.Public or Scope.SignedIn or Scope.Domain,
+                _ => true,
+            };
+            if (!mayPass && !denied)
+            {
+                problems.Add($"{method} {pattern} as {caller}: {cell} (scope {scope}) was not refused");
             }
 
-            rows.Add($"| {method} | `{pattern}` | {scope} | {string.Join(" | ", Callers.Select(c => cells[c]))} |");
-        }
+            if (mayPass && denied && scope != Scope.Public)
+            {
+                problems.Add($"{method} {pattern} as {caller}: {cell} (scope {scope}) was refused");
+            }
 
+            foreach (string secret in secrets.Where(s => body.Contains(s, StringComparison.Ordinal)))
+            {
+                problems.Add($"{method} {pattern} as {caller}: the answer holds a secret ({secret[..12]}…)");
+            }
+
+            if (!pattern.StartsWith("/api", StringComparison.Ordinal))
+            {
+                // Stylesheet and script are the same for everybody and may be cached.
+                foreach (string header in SecurityHeaders.Missing(response, cacheable: pattern.StartsWith("/assets/", StringComparison.Ordinal)))
+                {
+                    problems.Add($"{method} {pattern} as {caller}: no {header} header");
+                }
+            }
+        });
+
+        var rows = endpoints
+            .Select((endpoint, e) => $"| {endpoint.Method} | `{endpoint.Pattern}` | {ScopeOf(endpoint.Method, endpoint.Pattern)} | {string.Join(" | ", Callers.Select((_, c) => cells[e, c]))} |")
+            .ToList();
         SecurityTable.WriteEndpoints(rows);
         Assert.True(endpoints.Count >= 40, $"only {endpoints.Count} endpoints were found");
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(problems.IsEmpty, string.Join("\n", problems.Order(StringComparer.Ordinal)));
     }
 
     internal static IReadOnlyList<(string Method, string Pattern)> Enumerate(IServiceProvider services) =>

@@ -51,8 +51,13 @@ internal sealed class SecurityWorld : IAsyncDisposable
     /// (a store that fails some reads, for outage tests).</summary>
     public static async Task<SecurityWorld> StartAsync(Func<ISignetStore, ISignetStore>? decorate = null)
     {
+        // Every world starts from a copy of one seeded data folder: seeding hashes four passwords with Argon2id, which
+        // was most of a world's cost, and the endpoint sweep starts hundreds of worlds.
+        var template = await SeededTemplate.Value;
         var directory = new TemporaryDirectory();
-        var opened = await SignetStore.OpenAsync(new StoreOptions { DataDirectory = Path.Combine(directory.Path, "data") }, new InMemoryTxtSource(), null, CancellationToken.None);
+        string data = Path.Combine(directory.Path, "data");
+        CopyFolder(template.DataPath, data);
+        var opened = await SignetStore.OpenAsync(new StoreOptions { DataDirectory = data }, new InMemoryTxtSource(), null, CancellationToken.None);
         var store = opened.Value ?? throw new InvalidOperationException(opened.Error!.Message);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -65,8 +70,54 @@ internal sealed class SecurityWorld : IAsyncDisposable
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var world = new SecurityWorld(directory, store, app, new Uri(address));
-        await world.SeedAsync();
+        foreach (var (name, id) in template.Ids)
+        {
+            world.Ids[name] = id;
+        }
+
+        foreach (var (caller, token) in template.Tokens)
+        {
+            world.Tokens[caller] = token;
+        }
+
         return world;
+    }
+
+    /// <summary>The seeded data folder every world copies, made once per test run, with the ids and tokens seeding gave.</summary>
+    private static readonly Lazy<Task<Template>> SeededTemplate = new(SeedTemplateAsync);
+
+    private sealed record Template(string DataPath, Dictionary<string, Guid> Ids, Dictionary<Caller, string> Tokens);
+
+    private static async Task<Template> SeedTemplateAsync()
+    {
+        var directory = new TemporaryDirectory();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => directory.Dispose();
+        string data = Path.Combine(directory.Path, "data");
+        var opened = await SignetStore.OpenAsync(new StoreOptions { DataDirectory = data }, new InMemoryTxtSource(), null, CancellationToken.None);
+        var store = opened.Value ?? throw new InvalidOperationException(opened.Error!.Message);
+        var ids = new Dictionary<string, Guid>();
+        var tokens = new Dictionary<Caller, string>();
+        await SeedAsync(store, ids, tokens);
+        await store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        return new Template(data, ids, tokens);
+    }
+
+    /// <summary>Copies the data folder file by file, keeping the owner-only modes the store insists on.</summary>
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (string file in Directory.GetFiles(from))
+        {
+            string target = Path.Combine(to, Path.GetFileName(file));
+            File.Copy(file, target);
+            File.SetUnixFileMode(target, File.GetUnixFileMode(file));
+        }
+
+        foreach (string folder in Directory.GetDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     /// <summary>Fills {placeholders} of a route pattern with things of mine.example (or the server, or uma); a token
@@ -103,35 +154,35 @@ internal sealed class SecurityWorld : IAsyncDisposable
         _directory.Dispose();
     }
 
-    private async Task SeedAsync()
+    private static async Task SeedAsync(SignetStore store, Dictionary<string, Guid> ids, Dictionary<Caller, string> tokens)
     {
         var admin = Actor.LocalAdministrator;
         var none = CancellationToken.None;
-        Ok(await Store.AddDomainAsync(admin, Mine, none));
-        Ok(await Store.AddDomainAsync(admin, Theirs, none));
-        Ok(await Store.UpdateServerSettingsAsync(admin, "mx.signet.example", true, none));
+        Ok(await store.AddDomainAsync(admin, Mine, none));
+        Ok(await store.AddDomainAsync(admin, Theirs, none));
+        Ok(await store.UpdateServerSettingsAsync(admin, "mx.signet.example", true, none));
         foreach (var (owner, prefix) in new[] { (KeyOwner.ForDomain(Mine), ""), (KeyOwner.ForDomain(Theirs), "their"), (KeyOwner.Server, "server") })
         {
-            var active = Ok(await Store.GenerateKeyAsync(admin, owner, new KeyGenerationRequest("s1", DkimKeyType.Ed25519), none));
-            Ok(await Store.ActivateKeyAsync(admin, active.Id, true, none));
-            var pending = Ok(await Store.GenerateKeyAsync(admin, owner, new KeyGenerationRequest("p1", DkimKeyType.Ed25519), none));
-            Ids[prefix + "active"] = active.Id;
-            Ids[prefix + "pending"] = pending.Id;
+            var active = Ok(await store.GenerateKeyAsync(admin, owner, new KeyGenerationRequest("s1", DkimKeyType.Ed25519), none));
+            Ok(await store.ActivateKeyAsync(admin, active.Id, true, none));
+            var pending = Ok(await store.GenerateKeyAsync(admin, owner, new KeyGenerationRequest("p1", DkimKeyType.Ed25519), none));
+            ids[prefix + "active"] = active.Id;
+            ids[prefix + "pending"] = pending.Id;
         }
 
         var users = new[] { ("sam", UserRole.ServerAdmin, Array.Empty<string>(), Caller.ServerAdmin), ("dana", UserRole.DomainAdmin, [Mine], Caller.OwnDomainAdmin), ("olga", UserRole.DomainAdmin, [Theirs], Caller.OtherDomainAdmin) };
         foreach (var (name, role, domains, caller) in users)
         {
-            var user = Ok(await Store.AddUserAsync(admin, name, role, Password, domains, none));
-            Ids[name] = user.Id;
-            Tokens[caller] = Ok(await Store.CreateTokenAsync(admin, user.Id, "security tests", none));
-            Ids["token:" + caller] = Ok(await Store.ListTokensAsync(admin, none)).Single(t => t.UserId == user.Id).Id;
+            var user = Ok(await store.AddUserAsync(admin, name, role, Password, domains, none));
+            ids[name] = user.Id;
+            tokens[caller] = Ok(await store.CreateTokenAsync(admin, user.Id, "security tests", none));
+            ids["token:" + caller] = Ok(await store.ListTokensAsync(admin, none)).Single(t => t.UserId == user.Id).Id;
         }
 
-        Ids["uma"] = Ok(await Store.AddUserAsync(admin, "uma", UserRole.DomainAdmin, Password, [Mine], none)).Id;
-        Ok(await Store.AddPublisherAsync(admin, new PublisherRequest("mine-dns", "127.0.0.2:53", Mine, "signet-update", PublisherSecret), none));
-        Ok(await Store.AddPublisherAsync(admin, new PublisherRequest("spare-dns", "127.0.0.2:53", Mine, "signet-update", PublisherSecret), none));
-        Ok(await Store.SetRotationSettingsAsync(admin, Mine, new DomainRotationSettings { Publisher = "mine-dns", Interval = TimeSpan.FromDays(90) }, none));
+        ids["uma"] = Ok(await store.AddUserAsync(admin, "uma", UserRole.DomainAdmin, Password, [Mine], none)).Id;
+        Ok(await store.AddPublisherAsync(admin, new PublisherRequest("mine-dns", "127.0.0.2:53", Mine, "signet-update", PublisherSecret), none));
+        Ok(await store.AddPublisherAsync(admin, new PublisherRequest("spare-dns", "127.0.0.2:53", Mine, "signet-update", PublisherSecret), none));
+        Ok(await store.SetRotationSettingsAsync(admin, Mine, new DomainRotationSettings { Publisher = "mine-dns", Interval = TimeSpan.FromDays(90) }, none));
     }
 
     public static string UserName(Caller caller) => caller switch
