@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Signet.Reliability.Tests.Support;
-using Signet.Tests.Serve;
 using Xunit.Abstractions;
 
 namespace Signet.Reliability.Tests.Faults;

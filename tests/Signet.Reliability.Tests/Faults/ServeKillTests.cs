@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Signet.Reliability.Tests.Support;
-using Signet.Tests.Serve;
 using Xunit.Abstractions;
 
 namespace Signet.Reliability.Tests.Faults;
@@ -44,7 +43,9 @@ public sealed class ServeKillTests(ITestOutputHelper output)
 
     private static async Task KillAndRestartAsync(MailFlow flow, RetryingSender sender)
     {
-        await flow.Serve!.KillAsync();
+        // SIGKILL: no shutdown, no finishing of the messages in progress.
+        await flow.Serve!.KillAsync(TimeSpan.FromSeconds(10));
+        await flow.Serve.DisposeAsync();
         // Down until a message has met the outage, however slowly the other connections send.
         await Signet.Testing.Eventually.Until(() => sender.TemporarilyRefused > 0, "a message meets the outage");
         await flow.StartServeAsync();

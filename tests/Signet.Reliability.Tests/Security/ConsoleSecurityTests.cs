@@ -95,7 +95,7 @@ public sealed class ConsoleSecurityTests
         await opened.Value!.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         string keyFile = temporary.File("s1.pem");
-        var keygen = await Signet.Tests.Serve.ServeProcess.RunToEndAsync(["keygen", "--algorithm", "ed25519", "--out", keyFile]);
+        var keygen = await Signet.Testing.Serve.ServeProcess.RunToEndAsync(["keygen", "--algorithm", "ed25519", "--out", keyFile]);
         Assert.True(keygen.ExitCode == 0, keygen.Error);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));

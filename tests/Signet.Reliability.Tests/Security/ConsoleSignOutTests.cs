@@ -1,6 +1,5 @@
 using System.Net;
 using Signet.Testing;
-using Signet.Tests.Serve;
 
 namespace Signet.Reliability.Tests.Security;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using Signet.Store.Security;
 using Signet.Testing;
-using Signet.Tests.Serve;
 
 namespace Signet.Reliability.Tests.Security;
 

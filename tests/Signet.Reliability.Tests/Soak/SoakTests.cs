@@ -4,7 +4,6 @@ using Signet.Reliability.Tests.Support;
 using Signet.Store;
 using Signet.Store.Access;
 using Signet.Store.Model;
-using Signet.Tests.Serve;
 using Xunit.Abstractions;
 
 namespace Signet.Reliability.Tests.Soak;
@@ -23,7 +22,7 @@ public sealed class SoakTests(ITestOutputHelper output)
         int rate = Setting("SIGNET_SOAK_RATE", 100);
         var sampleEvery = TimeSpan.FromSeconds(Setting("SIGNET_SOAK_SAMPLE_SECONDS", 2));
         await using var flow = await MailFlow.StartAsync(["example.com"], serverKey: false);
-        int pid = ServeProcessId.Of(flow.Serve!);
+        int pid = flow.Serve!.ProcessId;
         var samples = new List<ProcessSample> { ProcessSample.Take(pid, TimeSpan.Zero) };
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();

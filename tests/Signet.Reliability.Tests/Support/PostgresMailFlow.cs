@@ -4,7 +4,6 @@ using Signet.Store;
 using Signet.Store.Access;
 using Signet.Store.Model;
 using Signet.Testing;
-using Signet.Tests.Serve;
 
 namespace Signet.Reliability.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Signet.Testing;
-using Signet.Tests.Serve;
 
 namespace Signet.Tests.Commands;
 

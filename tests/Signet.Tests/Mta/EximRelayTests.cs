@@ -1,5 +1,4 @@
 using Signet.Testing;
-using Signet.Tests.Serve;
 
 namespace Signet.Tests.Mta;
 

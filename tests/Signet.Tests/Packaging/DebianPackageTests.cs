@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Signet.Testing;
-using Signet.Tests.Serve;
 
 namespace Signet.Tests.Packaging;
 

@@ -5,12 +5,12 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Signet.Testing;
 
-namespace Signet.Tests.Serve;
+namespace Signet.Testing.Serve;
 
 /// <summary><c>signet serve</c> as users run it: the built signet.dll started with <c>dotnet</c> as a child process,
 /// on free loopback ports, stopped with SIGTERM as a service manager stops it.</summary>
 [Signet.Testing.OutsideServer]
-internal sealed class ServeProcess : IAsyncDisposable
+public sealed class ServeProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(40);
     private readonly Process _process;
@@ -25,6 +25,9 @@ internal sealed class ServeProcess : IAsyncDisposable
     }
 
     public int MilterPort { get; }
+
+    /// <summary>The operating-system process, to sample in /proc.</summary>
+    public int ProcessId => _process.Id;
 
     public int HttpPort { get; }
 

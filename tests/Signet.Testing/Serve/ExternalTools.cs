@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using Signet.Testing;
 
-namespace Signet.Tests.Serve;
+namespace Signet.Testing.Serve;
 
 /// <summary>The independent peers the mail-flow tests check serve's work with: dkimpy (python3-dkim) and Debian's
 /// miltertest. A missing one fails the test with what to install.</summary>
 [Signet.Testing.OutsideServer]
-internal static class ExternalTools
+public static class ExternalTools
 {
     public static string Script(string name) => Path.Combine(AppContext.BaseDirectory, "Serve", "scripts", name);
 
@@ -23,12 +23,13 @@ internal static class ExternalTools
         var (code, output) = await RunAsync("/usr/bin/python3", TimeSpan.FromMinutes(2), Script("dkimpy_verify.py"), dns.Address.ToString(), dns.Port.ToString(), directory.Path);
         if (output.Contains("No module named", StringComparison.Ordinal))
         {
-            Assert.Fail("dkimpy is not installed: apt-get install python3-dkim python3-dnspython\n" + output);
+            throw new InvalidOperationException("dkimpy is not installed: apt-get install python3-dkim python3-dnspython\n" + output);
         }
 
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith("pass ", StringComparison.Ordinal) || l.StartsWith("fail ", StringComparison.Ordinal)).ToList();
-        Assert.True(lines.Count == messages.Count, $"dkimpy exited with {code} and judged {lines.Count} of {messages.Count} messages:\n{output}");
-        return lines;
+        return lines.Count == messages.Count
+            ? lines
+            : throw new InvalidOperationException($"dkimpy exited with {code} and judged {lines.Count} of {messages.Count} messages:\n{output}");
     }
 
     /// <summary>Runs a miltertest script against the milter on <paramref name="port"/>; each of <paramref name="defines"/>
@@ -38,7 +39,7 @@ internal static class ExternalTools
         const string Miltertest = "/usr/bin/miltertest";
         if (!File.Exists(Miltertest))
         {
-            Assert.Fail("miltertest is not installed: apt-get install miltertest");
+            throw new InvalidOperationException("miltertest is not installed: apt-get install miltertest");
         }
 
         return await RunAsync(Miltertest, timeout, ["-v", "-D", $"port={port}", .. defines.SelectMany(define => new[] { "-D", define }), "-s", Script(script)]);
@@ -48,7 +49,7 @@ internal static class ExternalTools
     {
         if (!File.Exists(program))
         {
-            Assert.Fail($"{program} is not installed");
+            throw new InvalidOperationException($"{program} is not installed");
         }
 
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -1,11 +1,12 @@
 using System.Text;
 using Signet.Testing;
 
-namespace Signet.Tests.Serve;
+namespace Signet.Testing.Serve;
 
 /// <summary>One mail flow on loopback: a data directory with keys, nsd serving their records, <c>signet serve</c> as a
 /// child process, a private Postfix using it as its milter, and an SMTP sink as Postfix's next hop.</summary>
-internal sealed class MailFlow : IAsyncDisposable
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class MailFlow : IAsyncDisposable
 {
     private MailFlow(TemporaryDirectory data, AuthoritativeDnsServer dns, SmtpSink sink)
     {
@@ -97,7 +98,9 @@ internal sealed class MailFlow : IAsyncDisposable
             var found = Sink.Messages.Where(m => m.Text.Contains("Subject: " + subject + "\r\n", StringComparison.Ordinal)).ToList();
             if (found.Count > 0)
             {
-                return Assert.Single(found);
+                return found.Count == 1
+                    ? found[0]
+                    : throw new InvalidOperationException($"{found.Count} messages arrived with the subject \"{subject}\", one was expected");
             }
 
             await Task.Delay(50);
