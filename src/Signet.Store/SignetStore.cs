@@ -169,7 +169,31 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
     }
 
     private StoreUnavailableException Unreachable(DbException exception) =>
-        new($"the {_database.Description} is not usable: {exception.Message}", exception);
+        new($"the {_database.Description} is not usable: {exception.Message}{DiskSpaceNote()}", exception);
+
+    /// <summary>SQLite reports a disk that filled during a write as "database or disk is full", or, when the
+    /// write-ahead log is what hit it, as a plain I/O error: say that the disk is full when it is, so the admin frees
+    /// space rather than checks the hardware. PostgreSQL names its own reason.</summary>
+    private string DiskSpaceNote()
+    {
+        if (Options.ConnectionString is not null || Path.GetDirectoryName(Options.DatabasePath) is not { Length: > 0 } folder)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            long free = new DriveInfo(folder).AvailableFreeSpace;
+            return free < LowDiskSpace ? $" (the disk that holds it is full: {free / 1024} KB free)" : string.Empty;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return string.Empty;
+        }
+    }
+
+    /// <summary>Under this much free space a failed write is put down to a full disk.</summary>
+    private const long LowDiskSpace = 1024 * 1024;
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
