@@ -247,11 +247,7 @@ public sealed partial class SignetStore
     }
 
     private static string Describe(DomainRotationSettings settings) =>
-        $"publisher {settings.Publisher ?? "none (by hand)"}, rotation {(settings.Interval is { } i ? $"every {Durations(i)}" : "off")}, " +
-        $"keys {settings.KeyKinds}, selectors {settings.SelectorScheme}, overlap {Durations(settings.Overlap)}, " +
-        $"revoked record kept {Durations(settings.RevokedRecordLifetime)}{(settings.Paused ? ", paused" : string.Empty)}";
-
-    /// <summary>A rotation period in words for audit lines and steps: whole days as days, anything else as h:mm:ss.</summary>
-    internal static string Durations(TimeSpan span) =>
-        span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0 ? $"{span.TotalDays:0} days" : span.ToString();
+        $"publisher {settings.Publisher ?? "none (by hand)"}, rotation {(settings.Interval is { } i ? $"every {DurationText.Describe(i)}" : "off")}, " +
+        $"keys {settings.KeyKinds}, selectors {settings.SelectorScheme}, overlap {DurationText.Describe(settings.Overlap)}, " +
+        $"revoked record kept {DurationText.Describe(settings.RevokedRecordLifetime)}{(settings.Paused ? ", paused" : string.Empty)}";
 }

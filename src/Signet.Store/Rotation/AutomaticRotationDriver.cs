@@ -181,7 +181,7 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
                 return (step, revokedError.Message, false);
             }
 
-            _done.Add($"published {key.RecordName} revoked (\"{KeyRecords.RevokedValue}\"), {SignetStore.Durations(_settings.Overlap)} after it stopped signing");
+            _done.Add($"published {key.RecordName} revoked (\"{KeyRecords.RevokedValue}\"), {DurationText.Describe(_settings.Overlap)} after it stopped signing");
             return null;
         }
 

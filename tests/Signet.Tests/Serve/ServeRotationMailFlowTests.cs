@@ -229,7 +229,7 @@ public sealed class ServeRotationMailFlowTests(ITestOutputHelper output)
             $"{first.RecordName} signs now",
             $"generated {second.RecordName} to replace {first.RecordName}; {second.RecordName} is published; waiting",
             $"{second.RecordName} signs now",
-            $"published {first.RecordName} revoked (\"{KeyRecords.RevokedValue}\"), {ServeRotationFlow.Overlap} after it stopped signing",
+            $"published {first.RecordName} revoked (\"{KeyRecords.RevokedValue}\"), {Signet.Store.Model.DurationText.Describe(ServeRotationFlow.Overlap)} after it stopped signing",
             $"removed {first.RecordName} from DNS and destroyed its private key",
         ];
         Assert.True(steps.Count == expected.Length && steps.Zip(expected).All(p => p.First.StartsWith(p.Second, StringComparison.Ordinal)),
