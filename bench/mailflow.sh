@@ -14,17 +14,24 @@
 #
 # Usage: sudo bash bench/mailflow.sh [MESSAGES] [MESSAGE_BYTES] [--sessions N] [--keys rsa|rsa+ed25519]
 #                                    [--milters "none signet relay opendkim"] [--runs N] [--inbound] [--warmup N]
+#                                    [--socket tcp|unix]
 #   MESSAGES, MESSAGE_BYTES  defaults 5000 and 2000
 #   --sessions N             concurrent SMTP sessions of smtp-source (default 10)
 #   --keys rsa+ed25519       Signet signs every message twice: RSA-2048 (s1) and Ed25519 (s2); OpenDKIM, which
 #                            signs with one key, keeps RSA-2048
-#   --milters LIST           which rows to measure, in this order (default: none signet opendkim)
+#   --milters LIST           which rows to measure, in this order (default: none signet opendkim); `null` adds the
+#                            floor of any milter: bench/mailflow/nullmilter.c (libmilter, C) asks for the same protocol
+#                            steps as Signet and inserts a fixed signature-sized header field, computing nothing
 #   --inbound                verify instead of sign (rows none and signet only)
 #   --warmup N               messages sent before the measured ones, not counted (default 1000)
+#   --socket unix            Postfix reaches the milter (Signet's and OpenDKIM's) on a Unix socket, as the Debian package
+#                            sets up by default (unix:/run/signet/milter.sock), instead of TCP on loopback (default tcp,
+#                            what a chrooted smtpd needs)
 #   --runs N                 repeat the rows N times, in turns, so a burst of load from elsewhere falls on each alike
 #   --serve-env "K=V ..."    environment for `signet serve` only, e.g. "DOTNET_GCgen0size=0x400000" to try a GC
 #                            setting without rebuilding (the runtime reads DOTNET_* as it reads runtimeconfig.json)
-# Needs: root, postfix (smtp-source, smtp-sink), opendkim, nsd (for --inbound), the .NET SDK.
+# Needs: root, postfix (smtp-source, smtp-sink), opendkim, nsd (for --inbound), the .NET SDK; for `null`, a C compiler
+# and libmilter-dev.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 positional=()
@@ -35,6 +42,7 @@ runs=1
 warmup=1000
 serve_env=""
 inbound=false
+socket=tcp
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sessions) sessions="$2"; shift 2 ;;
@@ -44,11 +52,13 @@ while [[ $# -gt 0 ]]; do
     --serve-env) serve_env="$2"; shift 2 ;;
     --inbound) inbound=true; shift ;;
     --warmup) warmup="$2"; shift 2 ;;
+    --socket) socket="$2"; shift 2 ;;
     --*) echo "unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
     *) positional+=("$1"); shift ;;
   esac
 done
 [[ "$keys" == rsa || "$keys" == rsa+ed25519 ]] || { echo "--keys takes rsa or rsa+ed25519" >&2; exit 2; }
+[[ "$socket" == tcp || "$socket" == unix ]] || { echo "--socket takes tcp or unix" >&2; exit 2; }
 messages="${positional[0]:-5000}"
 size="${positional[1]:-2000}"
 source "$here/mailflow/postfix.sh"
@@ -131,11 +141,18 @@ PY2
   serve_args=(--resolver "127.0.0.1:$dns_port" --internal-network 192.0.2.0/24)
 fi
 
+# Where a milter listens for Postfix, from a free port: TCP on loopback, or (--socket unix) a Unix socket named after
+# the port in the work folder, given to the postfix group so that smtpd may connect.
+milter_listen() {
+  if [[ "$socket" == unix ]]; then echo "unix:$work/milter-$1.sock"; else echo "127.0.0.1:$1"; fi
+}
+
 start_signet() {
-  local port="$1"
+  local port="$1" group=()
+  [[ "$socket" == unix ]] && group=(--milter-socket-group postfix)
   # shellcheck disable=SC2086 # serve_env is a list of K=V words
-  env $serve_env "${signet[@]}" serve --data "$work/data" --milter "127.0.0.1:$port" --urls "http://127.0.0.1:$(free_port)" \
-    "${serve_args[@]}" > "$work/serve.log" 2>&1 &
+  env $serve_env "${signet[@]}" serve --data "$work/data" --milter "$(milter_listen "$port")" "${group[@]}" \
+    --urls "http://127.0.0.1:$(free_port)" "${serve_args[@]}" > "$work/serve.log" 2>&1 &
   echo $!
 }
 
@@ -153,6 +170,16 @@ machine_jiffies() {
   awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total - $5 - $6, total; exit }' /proc/stat
 }
 
+# The floor of any milter: bench/mailflow/nullmilter.c, libmilter in C, asks for what Signet's milter asks and inserts a
+# fixed header field of a signature's size at the end of each message, with no signature computed.
+start_null() {
+  local port="$1"
+  [[ -x "$work/nullmilter" ]] || cc -O2 -o "$work/nullmilter" "$here/mailflow/nullmilter.c" -lmilter -pthread >&2
+  (umask 007; exec "$work/nullmilter" "$(if [[ "$socket" == unix ]]; then echo "local:$work/milter-$port.sock"; else echo "inet:$port@127.0.0.1"; fi)") \
+    > "$work/nullmilter.log" 2>&1 &
+  echo $!
+}
+
 start_opendkim() {
   local port="$1"
   cat > "$work/opendkim.conf" <<CONF
@@ -166,7 +193,8 @@ RequireSafeKeys false
 Canonicalization relaxed/relaxed
 SignatureAlgorithm rsa-sha256
 OversignHeaders From
-Socket inet:$port@127.0.0.1
+Socket $(if [[ "$socket" == unix ]]; then echo "local:$work/milter-$port.sock"; else echo "inet:$port@127.0.0.1"; fi)
+UMask 0007
 On-Default tempfail
 CONF
   /usr/sbin/opendkim -f -x "$work/opendkim.conf" > "$work/opendkim.log" 2>&1 &
@@ -187,9 +215,18 @@ run() {
     milter_port="$(free_port)"
     pid="$($start "$milter_port" "$sink")"
     children+=("$pid")
-    wait_for_port "$milter_port"
+    if [[ "$start" == start_relay || "$socket" == tcp ]]; then
+      wait_for_port "$milter_port"
+    else
+      for _ in $(seq 600); do [[ -S "$work/milter-$milter_port.sock" ]] && break; sleep 0.1; done
+      [[ -S "$work/milter-$milter_port.sock" ]] || { echo "the milter made no socket $work/milter-$milter_port.sock" >&2; exit 1; }
+      # OpenDKIM runs as root here and has no socket-group setting: its UMask leaves the socket to root's group.
+      chgrp postfix "$work/milter-$milter_port.sock"
+    fi
     if [[ "$start" == start_relay ]]; then
       next_hop="$milter_port"
+    elif [[ "$socket" == unix ]]; then
+      milter="unix:$work/milter-$milter_port.sock"
     else
       milter="inet:127.0.0.1:$milter_port"
     fi
@@ -203,15 +240,15 @@ run() {
   # then measure.
   /usr/sbin/smtp-source -s "$sessions" -m "$warmup" "${source_message[@]}" -f alice@example.com -t bob@example.net "127.0.0.1:$smtp"
   until [[ "$(postfix_sent "$dir")" -ge "$warmup" ]]; do sleep 0.1; done
-  local cpu_before=0 began ended machine_before machine_after
-  [[ -n "$pid" ]] && cpu_before="$(cpu_seconds "$pid")"
+  local cpu_before=0 switches_before=0 began ended machine_before machine_after
+  [[ -n "$pid" ]] && cpu_before="$(cpu_seconds "$pid")" && switches_before="$(context_switches "$pid")"
   machine_before="$(machine_jiffies)"
   began="$(date +%s.%N)"
   /usr/sbin/smtp-source -s "$sessions" -m "$messages" "${source_message[@]}" -f alice@example.com -t bob@example.net "127.0.0.1:$smtp"
   until [[ "$(postfix_sent "$dir")" -ge $((messages + warmup)) ]]; do sleep 0.05; done
   ended="$(date +%s.%N)"
   machine_after="$(machine_jiffies)"
-  local rate cpu="–" rss="–" signed machine
+  local rate cpu="–" rss="–" switches="–" signed machine
   rate="$(awk -v n="$messages" -v a="$began" -v b="$ended" 'BEGIN { printf "%.0f", n / (b - a) }')"
   # The whole machine: CPU per message (every process, kernel included) and the share of the cores that was busy.
   machine="$(awk -v b="$machine_before" -v a="$machine_after" -v n="$messages" -v ticks="$(getconf CLK_TCK)" 'BEGIN {
@@ -220,13 +257,14 @@ run() {
   if [[ -n "$pid" ]]; then
     cpu="$(awk -v a="$cpu_before" -v b="$(cpu_seconds "$pid")" -v n="$messages" 'BEGIN { printf "%.0f µs", (b - a) / n * 1e6 }')"
     rss="$(awk -v k="$(peak_rss_kb "$pid")" 'BEGIN { printf "%.0f MB", k / 1024 }')"
+    switches="$(awk -v a="$switches_before" -v b="$(context_switches "$pid")" -v n="$messages" 'BEGIN { printf "%.1f", (b - a) / n }')"
   fi
   if $inbound; then
     signed="$( (cat "$work/sink-$name"/* | grep -o "dkim=pass" || true) | wc -l) dkim=pass"
   else
     signed="$(cat "$work/sink-$name"/* | grep -c '^DKIM-Signature:' || true)"
   fi
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rate" "$machine" "$cpu" "$idle" "$rss" "$signed for $((messages + warmup)) messages"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rate" "$machine" "$cpu" "$switches" "$idle" "$rss" "$signed for $((messages + warmup)) messages"
   postfix_stop "$dir"
   kill "$sink_pid" 2>/dev/null || true
   rm -rf "$work/sink-$name"
@@ -244,10 +282,10 @@ if $inbound; then
 else
   what="Signet signing with $keys"
 fi
-echo "Mail flow: $messages messages of $size bytes over $sessions SMTP sessions, $what${serve_env:+, serve with $serve_env}, $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "Mail flow: $messages messages of $size bytes over $sessions SMTP sessions, $what, milter on $socket${serve_env:+, serve with $serve_env}, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-echo "| Postfix with | messages/s | machine CPU per message | Signet CPU per message | Signet idle RSS | Signet peak RSS | $counted |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| Postfix with | messages/s | machine CPU per message | milter CPU per message | milter context switches per message | milter idle RSS | milter peak RSS | $counted |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for run in $(seq "$runs"); do
   for milter in $milters; do
     case "$milter" in
@@ -255,7 +293,8 @@ for run in $(seq "$runs"); do
       signet) run "Signet milter" "signet-$run" start_signet ;;
       relay) run "Signet relay" "relay-$run" start_relay ;;
       opendkim) run "OpenDKIM" "opendkim-$run" start_opendkim ;;
-      *) echo "unknown milter $milter (none, signet, relay, opendkim)" >&2; exit 2 ;;
+      null) run "null milter (C, no signature)" "null-$run" start_null ;;
+      *) echo "unknown milter $milter (none, signet, relay, opendkim, null)" >&2; exit 2 ;;
     esac
   done
 done

@@ -8,7 +8,7 @@ namespace Signet.Bench;
 /// run so the spread shows.</summary>
 public static class MilterBench
 {
-    public static async Task<int> RunAsync(string mode, string keys, int sessions, int messages, int runs, bool allocations = false)
+    public static async Task<int> RunAsync(string mode, string keys, int sessions, int messages, int runs, bool allocations = false, bool connectionPerMessage = false)
     {
         if (mode is not ("sign" or "verify") || keys is not ("rsa" or "rsa+ed25519"))
         {
@@ -17,14 +17,14 @@ public static class MilterBench
         }
 
         await using var load = await StartAsync(mode, keys).ConfigureAwait(false);
-        await load.RunAsync(sessions, Math.Min(messages, 500)).ConfigureAwait(false);
+        await load.RunAsync(sessions, Math.Min(messages, 500), connectionPerMessage).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"milter {mode}, {keys}, 2 KB, {sessions} sessions, {messages} messages a run, {Environment.ProcessorCount} cores"));
+            $"milter {mode}, {keys}, 2 KB, {sessions} sessions, {messages} messages a run{(connectionPerMessage ? ", a connection per message" : "")}, {Environment.ProcessorCount} cores"));
         Console.WriteLine("| run | messages/s | bytes allocated/msg | thread-pool work items/msg | lock contentions/msg | gen0 GCs/1000 msgs | process CPU µs/msg |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         for (int run = 1; run <= runs; run++)
         {
-            var r = await load.RunAsync(sessions, messages).ConfigureAwait(false);
+            var r = await load.RunAsync(sessions, messages, connectionPerMessage).ConfigureAwait(false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {run} | {r.PerSecond:N0} | {r.AllocatedBytes:N0} | {r.WorkItems:0.0} | {r.LockContentions:0.00} | {r.Gen0PerThousand:0.0} | {r.CpuMicroseconds:N0} |"));
         }
@@ -34,7 +34,7 @@ public static class MilterBench
             // A separate run: the listener's own work would weigh on the figures above.
             using var sampler = new AllocationSampler();
             sampler.Start();
-            await load.RunAsync(sessions, messages).ConfigureAwait(false);
+            await load.RunAsync(sessions, messages, connectionPerMessage).ConfigureAwait(false);
             Console.WriteLine();
             Console.WriteLine("Allocated types (sampled every ~100 KB), share of the bytes:");
             foreach (var (type, share) in sampler.Stop(25))
@@ -52,6 +52,7 @@ public static class MilterBench
         {
             await using var load = await StartAsync(mode, "rsa+ed25519").ConfigureAwait(false);
             await load.RunAsync(2, 4).ConfigureAwait(false);
+            await load.RunAsync(2, 4, connectionPerMessage: true).ConfigureAwait(false);
         }
     }
 

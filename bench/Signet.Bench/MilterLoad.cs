@@ -61,13 +61,15 @@ public sealed class MilterLoad : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="messages"/> messages over <paramref name="sessions"/> connections at once and
-    /// counts what the process did for them.</summary>
-    public async Task<MilterLoadResult> RunAsync(int sessions, int messages)
+    /// counts what the process did for them. With <paramref name="connectionPerMessage"/> each message comes on a
+    /// connection of its own (negotiation, connect, the message, quit), as Postfix's smtpd opens one milter connection
+    /// per SMTP session and most sessions carry one message.</summary>
+    public async Task<MilterLoadResult> RunAsync(int sessions, int messages, bool connectionPerMessage = false)
     {
-        var clients = new List<Socket>();
+        var clients = new List<Socket?>();
         for (int i = 0; i < sessions; i++)
         {
-            clients.Add(await ConnectAsync().ConfigureAwait(false));
+            clients.Add(connectionPerMessage ? null : await ConnectAsync(new byte[4096]).ConfigureAwait(false));
         }
 
         int perSession = Math.Max(1, messages / sessions);
@@ -77,7 +79,9 @@ public sealed class MilterLoad : IAsyncDisposable
         int collections = GC.CollectionCount(0);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Select(client => Task.Run(() => SendMessagesAsync(client, perSession)))).ConfigureAwait(false);
+        await Task.WhenAll(clients.Select(client => Task.Run(() => client is null
+            ? SendMessagesOnNewConnectionsAsync(perSession)
+            : SendMessagesAsync(client, perSession)))).ConfigureAwait(false);
         stopwatch.Stop();
         double sent = perSession * sessions;
         var result = new MilterLoadResult(
@@ -89,7 +93,7 @@ public sealed class MilterLoad : IAsyncDisposable
             (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / sent);
         foreach (var client in clients)
         {
-            client.Dispose();
+            client?.Dispose();
         }
 
         return result;
@@ -97,11 +101,10 @@ public sealed class MilterLoad : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync().ConfigureAwait(false);
 
-    private async Task<Socket> ConnectAsync()
+    private async Task<Socket> ConnectAsync(byte[] buffer)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(_server.LocalEndPoint!).ConfigureAwait(false);
-        var buffer = new byte[4096];
         await socket.SendAsync(_connection[0].AsMemory()).ConfigureAwait(false);
         await ReadRepliesAsync(socket, buffer).ConfigureAwait(false);
         foreach (byte[] packet in _connection.Skip(1))
@@ -112,9 +115,28 @@ public sealed class MilterLoad : IAsyncDisposable
         return socket;
     }
 
-    private async Task SendMessagesAsync(Socket socket, int count)
+    private async Task SendMessagesOnNewConnectionsAsync(int count)
     {
-        var buffer = new byte[4096];
+        // The client's buffers are made once, so the bytes counted per message are the milter's.
+        byte[] quit = Encode(new MilterSignal(MilterCommandCode.Quit));
+        byte[] buffer = new byte[4096];
+        for (int m = 0; m < count; m++)
+        {
+            using var socket = await ConnectAsync(buffer).ConfigureAwait(false);
+            await SendMessagesAsync(socket, 1, buffer).ConfigureAwait(false);
+            await socket.SendAsync(quit.AsMemory()).ConfigureAwait(false);
+            socket.Shutdown(SocketShutdown.Send);
+
+            // The milter closes its side once it has read the quit.
+            while (await socket.ReceiveAsync(buffer.AsMemory()).ConfigureAwait(false) > 0)
+            {
+            }
+        }
+    }
+
+    private async Task SendMessagesAsync(Socket socket, int count, byte[]? buffer = null)
+    {
+        buffer ??= new byte[4096];
         for (int m = 0; m < count; m++)
         {
             foreach (byte[] packet in _message)

@@ -9,7 +9,8 @@ using Signet.Dkim.Keys;
 //          [--export DIR] [--peer NAME=COMMAND ...]   (see bench/README.md; bench/compare.sh adds the peers)
 //        dotnet run --project bench/Signet.Bench -- --smoke   (runs every operation once, times nothing)
 //        dotnet run -c Release --project bench/Signet.Bench -- --milter sign|verify [--sessions 10] [--messages 5000]
-//          [--keys rsa|rsa+ed25519] [--runs 3] [--allocations]   (the milter in process under Postfix-like clients; see bench/README.md)
+//          [--keys rsa|rsa+ed25519] [--runs 3] [--allocations] [--connection-per-message]
+//          (the milter in process under Postfix-like clients; see bench/README.md)
 //        dotnet run -c Release --project bench/Signet.Bench -- --repeat verify|sign --keys rsa|ed25519 [--seconds 10]
 //          (one operation at 2 KB in a loop, nothing else: for a profiler such as dotnet-trace)
 //        dotnet run -c Release --project bench/Signet.Bench -- --breakdown [--keys rsa|ed25519]   (verify at 2 KB, step by step)
@@ -19,7 +20,7 @@ if (Option("--milter") is { } milterMode)
 {
     return await MilterBench.RunAsync(milterMode, Option("--keys") ?? "rsa", int.Parse(Option("--sessions") ?? "10", CultureInfo.InvariantCulture),
         int.Parse(Option("--messages") ?? "5000", CultureInfo.InvariantCulture), int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture),
-        args.Contains("--allocations"));
+        args.Contains("--allocations"), args.Contains("--connection-per-message"));
 }
 
 

@@ -108,3 +108,8 @@ cpu_seconds() {
 peak_rss_kb() {
   awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"
 }
+
+context_switches() {
+  # Voluntary and involuntary switches of every thread still alive (a thread that ended takes its count with it).
+  cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches:/ { n += $2 } END { print n + 0 }'
+}
