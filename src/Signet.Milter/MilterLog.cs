@@ -34,7 +34,7 @@ internal static partial class MilterLog
     public static partial void FilterFailed(this ILogger logger, Exception exception, long sessionId, string command, string? queueId);
 
     [LoggerMessage(1009, LogLevel.Debug, "Milter session {SessionId} negotiated version {Version}, actions {Actions}, steps {Steps}")]
-    public static partial void Negotiated(this ILogger logger, long sessionId, uint version, string actions, string steps);
+    public static partial void Negotiated(this ILogger logger, long sessionId, uint version, Protocol.MilterActions actions, Protocol.MilterProtocolSteps steps);
 
     [LoggerMessage(1010, LogLevel.Warning, "Milter session {SessionId}: connection error, closing: {Failure}")]
     public static partial void ConnectionError(this ILogger logger, long sessionId, string failure);

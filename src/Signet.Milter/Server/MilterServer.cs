@@ -118,7 +118,10 @@ public sealed class MilterServer : IAsyncDisposable
             socket.NoDelay = true;
         }
 
-        _logger.SessionOpened(id, socket.RemoteEndPoint?.ToString() ?? "unix socket");
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.SessionOpened(id, socket.RemoteEndPoint?.ToString() ?? "unix socket");
+        }
         var session = new MilterSession(socket, _options, _factory, _logger, id);
         await session.RunAsync(tokens.Stopping, tokens.Abort).ConfigureAwait(false);
     }

@@ -97,7 +97,12 @@ internal sealed class MilterSession(Socket socket, MilterOptions options, IMilte
             }
 
             input.AdvanceTo(buffer.Start, buffer.End);
-            await _output.FlushAsync(abort).ConfigureAwait(false);
+
+            // Most packets are not answered (the no-reply steps): flush only what was written.
+            if (!_output.CanGetUnflushedBytes || _output.UnflushedBytes > 0)
+            {
+                await _output.FlushAsync(abort).ConfigureAwait(false);
+            }
             if (closeReason is not null)
             {
                 return closeReason;
@@ -220,7 +225,8 @@ internal sealed class MilterSession(Socket socket, MilterOptions options, IMilte
         var agreed = new MilterNegotiation(Math.Min(offer.Version, MilterNegotiation.CurrentVersion), profile.RequiredActions, profile.WantedSteps & offer.Steps);
         _context.Negotiated = agreed;
         MilterResponseWriter.Write(_output, new MilterNegotiationReply(agreed));
-        logger.Negotiated(sessionId, agreed.Version, agreed.Actions.ToString(), agreed.Steps.ToString());
+        // The flags are formatted only when the debug line is written: naming them costs more than the negotiation.
+        logger.Negotiated(sessionId, agreed.Version, agreed.Actions, agreed.Steps);
         return null;
     }
 
@@ -268,7 +274,7 @@ internal sealed class MilterSession(Socket socket, MilterOptions options, IMilte
 
     private void Answer(MilterReply reply, MilterProtocolSteps noReplyStep)
     {
-        if (_context.Negotiated is { } agreed && agreed.Steps.HasFlag(noReplyStep))
+        if (_context.Negotiated is { } agreed && (agreed.Steps & noReplyStep) != 0)
         {
             return;
         }

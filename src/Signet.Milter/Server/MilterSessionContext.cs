@@ -23,7 +23,7 @@ public sealed class MilterSessionContext
     public string? QueueId => Macros["i"];
 
     /// <summary>Whether header values carry their leading whitespace (SMFIP_HDR_LEADSPC agreed).</summary>
-    public bool HeaderLeadingSpace => Negotiated is { } n && n.Steps.HasFlag(MilterProtocolSteps.HeaderLeadingSpace);
+    public bool HeaderLeadingSpace => Negotiated is { } n && (n.Steps & MilterProtocolSteps.HeaderLeadingSpace) != 0;
 
     /// <summary>The client's IP address, from the connect packet or else the <c>{client_addr}</c> macro; null for
     /// unknown and Unix-socket clients.</summary>
