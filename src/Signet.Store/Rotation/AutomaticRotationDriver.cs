@@ -36,6 +36,11 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
         var lines = new List<string>();
         foreach (string domain in domainList)
         {
+            if (!await IsDueAsync(domain, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
             var lease = await store.TryLeaseRotationAsync(domain, node, Lease, RotationNode.IsGone, cancellationToken).ConfigureAwait(false);
             if (!lease.TryGetValue(out var value, out _) || !value)
             {
@@ -56,6 +61,20 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
         }
 
         return lines;
+    }
+
+    /// <summary>Reads, without the lease, whether the domain's round has anything to do; a read that fails lets the
+    /// round run, which reports the failure.</summary>
+    private async Task<bool> IsDueAsync(string domain, CancellationToken cancellationToken)
+    {
+        var read = await store.GetRotationStatusAsync(Driver, domain, cancellationToken).ConfigureAwait(false);
+        if (!read.TryGetValue(out var status, out _))
+        {
+            return true;
+        }
+
+        var listed = await store.ListKeysAsync(Driver, KeyOwner.ForDomain(domain), cancellationToken).ConfigureAwait(false);
+        return !listed.TryGetValue(out var keys, out _) || RotationRoundNeed.IsDue(status, keys, time.GetUtcNow());
     }
 
     private async Task<string?> AdvanceDomainAsync(string domain, CancellationToken cancellationToken)
@@ -144,7 +163,7 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
                 }
             }
 
-            return _done.Count > 0 ? (string.Join("; ", _done), null, true) : (Idle(keys), null, false);
+            return _done.Count > 0 ? (string.Join("; ", _done), null, true) : (RotationRoundNeed.IdleStep(keys, _settings), null, false);
         }
 
         private async Task<(string, string?, bool)?> RemoveAsync(KeyEntry key, CancellationToken cancellationToken)
@@ -241,14 +260,6 @@ public sealed class AutomaticRotationDriver(SignetStore store, TimeProvider time
 
             _done.Add($"{key.RecordName} signs now: every authoritative server serves it");
             return null;
-        }
-
-        private string Idle(IReadOnlyList<KeyEntry> keys)
-        {
-            var retiring = keys.Where(k => k.State == KeyState.Retiring).Select(k => $"{k.RecordName} stays published until {k.RetiredAt + _settings.Overlap:u}");
-            var revoked = keys.Where(k => k.State == KeyState.Revoked).Select(k => $"{k.RecordName} is revoked until {k.RevokedAt + _settings.RevokedRecordLifetime:u}");
-            var active = keys.Where(k => k.State == KeyState.Active).Select(k => $"{k.RecordName} signs until {k.ActivatedAt + _settings.Interval:u}");
-            return "idle: " + string.Join("; ", active.Concat(retiring).Concat(revoked).DefaultIfEmpty("no keys"));
         }
     }
 }
