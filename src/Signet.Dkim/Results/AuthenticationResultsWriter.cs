@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Signet.Dkim.Verification;
@@ -12,6 +13,12 @@ namespace Signet.Dkim.Results;
 public static class AuthenticationResultsWriter
 {
     public const string FieldName = "Authentication-Results";
+
+    // RFC 2045 token: printable US-ASCII except tspecials; '/' and '=' are tspecials, so a b= prefix holding them is quoted.
+    private static readonly SearchValues<char> TokenCharacters = SearchValues.Create(
+        "!#$%&'*+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private static readonly SearchValues<char> CommentSpecials = SearchValues.Create("()\\\r\n");
 
     /// <summary>The complete field, folded one result per line, ending with <paramref name="lineEnding"/>.</summary>
     public static string Format(string authservId, IReadOnlyList<DkimReportedSignature> signatures, string lineEnding = "\r\n")
@@ -105,14 +112,10 @@ public static class AuthenticationResultsWriter
         builder.Append(' ').Append(name).Append('=').Append(Value(value));
     }
 
-    // RFC 8601 §2.2: a value is a token (RFC 2045) or a quoted-string; '/' and '=' are tspecials, so a b= prefix
-    // holding them is quoted.
+    // RFC 8601 §2.2: a value is a token (RFC 2045) or a quoted-string; a domain name is a token.
     private static string Value(string value)
     {
-        const string specials = "()<>@,;:\\\"/[]?= \t";
-        bool isToken = value.All(c => c > ' ' && c < 127 && !specials.Contains(c, StringComparison.Ordinal));
-        bool isDomain = value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
-        if (isToken || isDomain)
+        if (!value.AsSpan().ContainsAnyExcept(TokenCharacters))
         {
             return value;
         }
@@ -123,6 +126,11 @@ public static class AuthenticationResultsWriter
     // RFC 5322 §3.2.2: inside a comment, parentheses and backslashes are quoted-pairs; line breaks are not allowed.
     private static string EscapeComment(string text)
     {
+        if (!text.AsSpan().ContainsAny(CommentSpecials))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (char c in text)
         {
