@@ -26,7 +26,7 @@ internal sealed class PostgresDatabase : StoreDatabase, IAsyncDisposable
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     public override Task LockForMigrationAsync(StoreSession session, CancellationToken cancellationToken) =>
-        session.ExecuteAsync("SELECT pg_advisory_xact_lock(@id)", new { id = MigrationLockId }, cancellationToken);
+        session.ExecuteAsync("SELECT pg_advisory_xact_lock(@id)", StoreParameters.Of(new { id = MigrationLockId }), cancellationToken);
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
