@@ -24,6 +24,8 @@
 #   --runs N                 repeat the rows N times, in turns, so a burst of load from elsewhere falls on each alike
 #   --serve-env "K=V ..."    environment for `signet serve` only, e.g. "DOTNET_GCgen0size=0x400000" to try a GC
 #                            setting without rebuilding (the runtime reads DOTNET_* as it reads runtimeconfig.json)
+#   --signet PATH            run this `signet` executable (a published one: ReadyToRun, Native AOT) for every signet
+#                            command and for serve, instead of building src/Signet
 # Needs: root, postfix (smtp-source, smtp-sink), opendkim, nsd (for --inbound), the .NET SDK.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -34,6 +36,7 @@ milters="none signet opendkim"
 runs=1
 warmup=1000
 serve_env=""
+signet_path=""
 inbound=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -42,6 +45,7 @@ while [[ $# -gt 0 ]]; do
     --milters) milters="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --serve-env) serve_env="$2"; shift 2 ;;
+    --signet) signet_path="$2"; shift 2 ;;
     --inbound) inbound=true; shift ;;
     --warmup) warmup="$2"; shift 2 ;;
     --*) echo "unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
@@ -62,8 +66,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build -c Release "$here/../src/Signet" -v quiet -nologo >&2
-signet=(dotnet "$here/../src/Signet/bin/Release/net10.0/signet.dll")
+if [[ -n "$signet_path" ]]; then
+  [[ -x "$signet_path" ]] || { echo "--signet $signet_path: not an executable file" >&2; exit 2; }
+  signet=("$(realpath "$signet_path")")
+else
+  dotnet build -c Release "$here/../src/Signet" -v quiet -nologo >&2
+  signet=(dotnet "$here/../src/Signet/bin/Release/net10.0/signet.dll")
+fi
 
 # One RSA-2048 key for both milters.
 "${signet[@]}" keygen --algorithm rsa --bits 2048 --out "$work/key.pem" >/dev/null 2>&1
@@ -244,7 +253,7 @@ if $inbound; then
 else
   what="Signet signing with $keys"
 fi
-echo "Mail flow: $messages messages of $size bytes over $sessions SMTP sessions, $what${serve_env:+, serve with $serve_env}, $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "Mail flow: $messages messages of $size bytes over $sessions SMTP sessions, $what${serve_env:+, serve with $serve_env}${signet_path:+, signet $signet_path}, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
 echo "| Postfix with | messages/s | machine CPU per message | Signet CPU per message | Signet idle RSS | Signet peak RSS | $counted |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
