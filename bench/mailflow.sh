@@ -30,6 +30,8 @@
 #   --runs N                 repeat the rows N times, in turns, so a burst of load from elsewhere falls on each alike
 #   --serve-env "K=V ..."    environment for `signet serve` only, e.g. "DOTNET_GCgen0size=0x400000" to try a GC
 #                            setting without rebuilding (the runtime reads DOTNET_* as it reads runtimeconfig.json)
+#   --signet PATH            run this `signet` executable (a published one: ReadyToRun, Native AOT) for every signet
+#                            command and for serve, instead of building src/Signet
 # Needs: root, postfix (smtp-source, smtp-sink), opendkim, nsd (for --inbound), the .NET SDK; for `null`, a C compiler
 # and libmilter-dev.
 set -euo pipefail
@@ -41,6 +43,7 @@ milters="none signet opendkim"
 runs=1
 warmup=1000
 serve_env=""
+signet_path=""
 inbound=false
 socket=tcp
 while [[ $# -gt 0 ]]; do
@@ -50,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --milters) milters="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --serve-env) serve_env="$2"; shift 2 ;;
+    --signet) signet_path="$2"; shift 2 ;;
     --inbound) inbound=true; shift ;;
     --warmup) warmup="$2"; shift 2 ;;
     --socket) socket="$2"; shift 2 ;;
@@ -72,8 +76,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build -c Release "$here/../src/Signet" -v quiet -nologo >&2
-signet=(dotnet "$here/../src/Signet/bin/Release/net10.0/signet.dll")
+if [[ -n "$signet_path" ]]; then
+  [[ -x "$signet_path" ]] || { echo "--signet $signet_path: not an executable file" >&2; exit 2; }
+  signet=("$(realpath "$signet_path")")
+else
+  dotnet build -c Release "$here/../src/Signet" -v quiet -nologo >&2
+  signet=(dotnet "$here/../src/Signet/bin/Release/net10.0/signet.dll")
+fi
 
 # One RSA-2048 key for both milters.
 "${signet[@]}" keygen --algorithm rsa --bits 2048 --out "$work/key.pem" >/dev/null 2>&1
@@ -282,7 +291,7 @@ if $inbound; then
 else
   what="Signet signing with $keys"
 fi
-echo "Mail flow: $messages messages of $size bytes over $sessions SMTP sessions, $what, milter on $socket${serve_env:+, serve with $serve_env}, $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "Mail flow: $messages messages of $size bytes over $sessions SMTP sessions, $what, milter on $socket${serve_env:+, serve with $serve_env}${signet_path:+, signet $signet_path}, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
 echo "| Postfix with | messages/s | machine CPU per message | milter CPU per message | milter context switches per message | milter idle RSS | milter peak RSS | $counted |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"

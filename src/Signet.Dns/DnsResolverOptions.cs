@@ -4,33 +4,35 @@ using System.Net;
 namespace Signet.Dns;
 
 /// <summary>How <see cref="DnsTxtRecordSource"/> reaches DNS and how long it keeps answers.</summary>
+/// <remarks>Settable properties, not init-only: the configuration binder's source generator (which serve uses, for
+/// Native AOT) silently skips init-only ones.</remarks>
 public sealed record DnsResolverOptions
 {
     /// <summary>Name servers as <c>address[:port]</c> (<c>127.0.0.1</c>, <c>127.0.0.1:5353</c>, <c>[::1]:5353</c>,
     /// <c>localhost:5353</c>). Empty means the system's resolvers.</summary>
-    public IReadOnlyList<string> Servers { get; init; } = [];
+    public IReadOnlyList<string> Servers { get; set; } = [];
 
     /// <summary>How long one try waits for an answer. Five seconds is long enough for a slow resolver and short
     /// enough that a milter answers before the MTA gives up on it.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Tries after the first, per server, on timeouts and network errors.</summary>
-    public int Retries { get; init; } = 1;
+    public int Retries { get; set; } = 1;
 
     /// <summary>The port authoritative servers are asked on by an explicit check (Authoritative.AuthoritativeTxtLookup).
     /// Always 53 on the Internet (RFC 1035 §4.2); only tests change it, to reach name servers they run on loopback
     /// on a free port, since port 53 may not be theirs to take.</summary>
-    public int AuthoritativePort { get; init; } = 53;
+    public int AuthoritativePort { get; set; } = 53;
 
     /// <summary>Keep answers for their TTL, so a burst of mail from one domain costs one lookup.</summary>
-    public bool UseCache { get; init; } = true;
+    public bool UseCache { get; set; } = true;
 
     /// <summary>Upper bound on how long an answer is kept, whatever its TTL says, so a rotated key is seen soon.</summary>
-    public TimeSpan MaxCacheTtl { get; init; } = TimeSpan.FromHours(1);
+    public TimeSpan MaxCacheTtl { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Upper bound on how long NXDOMAIN and NODATA are kept (RFC 2308 §5). Short, because a key that was
     /// just published should be found within a minute.</summary>
-    public TimeSpan NegativeCacheTtl { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan NegativeCacheTtl { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Checks the options as a whole; used at start so a typo fails there and not on the first message.</summary>
     public bool TryValidate(out string error)

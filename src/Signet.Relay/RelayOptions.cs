@@ -5,64 +5,66 @@ namespace Signet.Relay;
 /// <summary>The SMTP relay's own settings, with the reason for each default beside it. Check them with
 /// <see cref="Validate"/> at start. What it shares with the milter (authserv-id, internal networks, which also say whose
 /// XFORWARD is believed, failure actions, message limits) is in <see cref="Mail.MailOptions"/>.</summary>
+/// <remarks>Settable properties, not init-only: the configuration binder's source generator (which serve uses, for
+/// Native AOT) silently skips init-only ones.</remarks>
 public sealed record RelayOptions
 {
     /// <summary>Where the relay listens (<c>--relay HOST:PORT</c>), an IP address or localhost. Loopback by default: as a
     /// content filter it serves the MTA on this host; a gateway open to the network says so explicitly.</summary>
-    public string Listen { get; init; } = "127.0.0.1:10025";
+    public string Listen { get; set; } = "127.0.0.1:10025";
 
     /// <summary>Where accepted mail goes (<c>--next-hop HOST:PORT</c>): the MTA's re-injection listener or the next
     /// mail server. No default: a relay that guesses where to send mail loses it.</summary>
-    public string NextHop { get; init; } = string.Empty;
+    public string NextHop { get; set; } = string.Empty;
 
     /// <summary>The name in the greeting and the EHLO reply, and the EHLO name given to the next hop.</summary>
-    public string HostName { get; init; } = Dns.GetHostName();
+    public string HostName { get; set; } = Dns.GetHostName();
 
     /// <summary>The largest message accepted, advertised as SIZE (RFC 1870) and enforced while DATA streams. Postfix's
     /// own default is 10 MB; 64 MiB leaves room for what an MTA in front allows.</summary>
-    public long MaximumMessageSize { get; init; } = 64L * 1024 * 1024;
+    public long MaximumMessageSize { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>A message is kept in memory up to this size while the next hop is asked; above it the rest goes to a
     /// temporary file, so memory does not grow with message size.</summary>
-    public int SpoolMemoryThreshold { get; init; } = 256 * 1024;
+    public int SpoolMemoryThreshold { get; set; } = 256 * 1024;
 
     /// <summary>Where spooled messages go (the system temporary folder when empty). Each file is deleted on close.</summary>
-    public string? SpoolDirectory { get; init; }
+    public string? SpoolDirectory { get; set; }
 
     /// <summary>A certificate for STARTTLS (RFC 3207): a PKCS#12 file (.pfx, .p12) or a PEM file holding the certificate
     /// and its key. Without one, STARTTLS is not offered.</summary>
-    public string? CertificatePath { get; init; }
+    public string? CertificatePath { get; set; }
 
     /// <summary>The password of the PKCS#12 file, or of the encrypted PEM key.</summary>
-    public string? CertificatePassword { get; init; }
+    public string? CertificatePassword { get; set; }
 
     /// <summary>SMTP AUTH (RFC 4954, PLAIN and LOGIN) against the injected user authenticator. Off by default: a
     /// content filter behind an MTA gets no logins, and an open AUTH listener invites password guessing.</summary>
-    public bool Authentication { get; init; }
+    public bool Authentication { get; set; }
 
     /// <summary>AUTH only after STARTTLS, so passwords never cross the network in clear (RFC 4954 §4). Turn off only for
     /// a listener on loopback.</summary>
-    public bool AuthenticationRequiresTls { get; init; } = true;
+    public bool AuthenticationRequiresTls { get; set; } = true;
 
     /// <summary>Connections served at once; more are answered 421 4.7.0 and closed, so they do not queue in the backlog.</summary>
-    public int MaximumSessions { get; init; } = 256;
+    public int MaximumSessions { get; set; } = 256;
 
     /// <summary>Connections served at once from one client address, so one client cannot take every place. 100 is
     /// Postfix's default_process_limit: a Postfix in front, with all its connections from one address, never meets it.</summary>
-    public int MaximumSessionsPerClient { get; init; } = 100;
+    public int MaximumSessionsPerClient { get; set; } = 100;
 
     /// <summary>How long to wait for a client command once the client has sent one. RFC 5321 §4.5.3.2.7 asks servers
     /// for at least 5 minutes.</summary>
-    public TimeSpan ClientTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan ClientTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a client that has sent nothing since the greeting is kept: 30 seconds. The 5 minutes of RFC
     /// 5321 are for clients in a conversation; a socket that never spoke would otherwise hold a place that long, and a
     /// few hundred of them would shut everyone else out.</summary>
-    public TimeSpan SilentClientTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SilentClientTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long to wait for each next-hop reply before the client gets a 4xx. RFC 5321 §4.5.3.2 gives the
     /// end of DATA 10 minutes; we wait less, because our own client is waiting on us.</summary>
-    public TimeSpan NextHopTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan NextHopTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Every problem with these options, in words; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()

@@ -41,15 +41,15 @@ public sealed partial class SignetStore
                 UPDATE domain_rotation SET lease_owner = @node, lease_until = @until
                 WHERE domain = @domain AND (lease_owner IS NULL OR lease_owner = @node OR lease_until < @now)
                 """,
-                lease, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(lease), cancellationToken).ConfigureAwait(false);
             if (taken == 0
-                && await session.ScalarAsync<string?>("SELECT lease_owner FROM domain_rotation WHERE domain = @domain", new { domain }, cancellationToken)
+                && await session.ScalarAsync<string?>("SELECT lease_owner FROM domain_rotation WHERE domain = @domain", StoreParameters.Of(new { domain }), cancellationToken)
                     .ConfigureAwait(false) is { } holder
                 && holderIsGone(holder))
             {
                 taken = await session.ExecuteAsync(
                     "UPDATE domain_rotation SET lease_owner = @node, lease_until = @until WHERE domain = @domain AND lease_owner = @holder",
-                    new { lease.domain, lease.node, lease.until, holder }, cancellationToken).ConfigureAwait(false);
+                    StoreParameters.Of(new { lease.domain, lease.node, lease.until, holder }), cancellationToken).ConfigureAwait(false);
             }
 
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public sealed partial class SignetStore
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             int released = await session.ExecuteAsync(
                 "UPDATE domain_rotation SET lease_owner = NULL, lease_until = NULL WHERE domain = @domain AND lease_owner = @node",
-                new { domain, node }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { domain, node }), cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<bool>.Success(released == 1);
         });
@@ -78,7 +78,7 @@ public sealed partial class SignetStore
                 failure is null
                     ? "UPDATE domain_rotation SET step = @step, step_at = @now, attempts = 0, next_attempt_at = NULL, last_failure = NULL WHERE domain = @domain"
                     : "UPDATE domain_rotation SET step = @step, step_at = @now, attempts = attempts + 1, next_attempt_at = @next, last_failure = @failure WHERE domain = @domain",
-                new { domain, step, now = Now.UtcTicks, next = nextAttemptAt?.UtcTicks, failure }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { domain, step, now = Now.UtcTicks, next = nextAttemptAt?.UtcTicks, failure }), cancellationToken).ConfigureAwait(false);
             if (audit || failure is not null)
             {
                 await AuditAsync(session, Actor.LocalAdministrator, failure is null ? "rotation.step" : "rotation.failed", domain, domain,
@@ -95,7 +95,7 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync("UPDATE domain_rotation SET run_now = 0, last_rotated_at = @now WHERE domain = @domain",
-                new { domain, now = Now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { domain, now = Now.UtcTicks }), cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<bool>.Success(true);
         });
@@ -145,8 +145,8 @@ public sealed partial class SignetStore
 
             await session.ExecuteAsync(
                 $"INSERT INTO domain_rotation ({DomainRotationRow.SettingsColumns}) VALUES (@domain, NULL, NULL, 'Rsa2048', 'Date', @overlap, @revoked, 0) ON CONFLICT (domain) DO NOTHING",
-                new { domain = name, overlap = settings.Overlap.Ticks, revoked = settings.RevokedRecordLifetime.Ticks }, cancellationToken).ConfigureAwait(false);
-            await session.ExecuteAsync(update, new { domain = name }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { domain = name, overlap = settings.Overlap.Ticks, revoked = settings.RevokedRecordLifetime.Ticks }), cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync(update, StoreParameters.Of(new { domain = name }), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, action, name, name, detail, cancellationToken).ConfigureAwait(false);
             var status = await LoadRotationStatusAsync(session, name, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -158,9 +158,9 @@ public sealed partial class SignetStore
         var settings = await LoadRotationSettingsAsync(session, domain, cancellationToken).ConfigureAwait(false);
         var state = await session.QuerySingleOrDefaultAsync<RotationStateRow>(
             "SELECT step, step_at, attempts, next_attempt_at, last_failure, last_rotated_at, run_now FROM domain_rotation WHERE domain = @domain",
-            new { domain }, cancellationToken).ConfigureAwait(false) ?? new RotationStateRow();
+            StoreParameters.Of(new { domain }), cancellationToken).ConfigureAwait(false) ?? new RotationStateRow();
         long? activeSince = await session.ScalarAsync<long?>(
-            "SELECT MAX(activated_at) FROM keys WHERE scope = 'Domain' AND domain = @domain AND state = 'Active'", new { domain }, cancellationToken)
+            "SELECT MAX(activated_at) FROM keys WHERE scope = 'Domain' AND domain = @domain AND state = 'Active'", StoreParameters.Of(new { domain }), cancellationToken)
             .ConfigureAwait(false);
         DateTimeOffset? next = settings.Interval is { } interval && settings.Publisher is not null && !settings.Paused
             ? (activeSince is { } since ? StoreTime.FromTicks(since) + interval : null)

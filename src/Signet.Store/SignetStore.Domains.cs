@@ -63,7 +63,7 @@ public sealed partial class SignetStore
             var entry = new DomainEntry(name, true, SubdomainSigning.UseParentKeys, Now);
             await session.ExecuteAsync(
                 $"INSERT INTO domains ({DomainColumns}) VALUES (@name, 1, @subdomains, @createdAt)",
-                new { name, subdomains = entry.Subdomains.ToString(), createdAt = Now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { name, subdomains = entry.Subdomains.ToString(), createdAt = Now.UtcTicks }), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "domain.add", name, name, "added the domain", cancellationToken).ConfigureAwait(false);
             await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed partial class SignetStore
             };
             await session.ExecuteAsync(
                 "UPDATE domains SET signing_enabled = @enabled, subdomains = @subdomains WHERE name = @name",
-                new { name = entry.Name, enabled = entry.SigningEnabled ? 1L : 0L, subdomains = entry.Subdomains.ToString() },
+                StoreParameters.Of(new { name = entry.Name, enabled = entry.SigningEnabled ? 1L : 0L, subdomains = entry.Subdomains.ToString() }),
                 cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "domain.update", entry.Name, entry.Name,
                 $"signing {(entry.SigningEnabled ? "enabled" : "disabled")}, subdomains {entry.Subdomains}", cancellationToken).ConfigureAwait(false);
@@ -116,10 +116,10 @@ public sealed partial class SignetStore
             // The private keys are destroyed with the domain; the rows stay as deleted for the audit trail.
             await session.ExecuteAsync(
                 "UPDATE keys SET state = 'Deleted', sealed_private_key = @empty WHERE scope = 'Domain' AND domain = @name",
-                new { name, empty = Array.Empty<byte>() }, cancellationToken).ConfigureAwait(false);
-            await session.ExecuteAsync("DELETE FROM domains WHERE name = @name", new { name }, cancellationToken).ConfigureAwait(false);
-            await session.ExecuteAsync("DELETE FROM user_domains WHERE domain = @name", new { name }, cancellationToken).ConfigureAwait(false);
-            await session.ExecuteAsync("DELETE FROM domain_rotation WHERE domain = @name", new { name }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { name, empty = Array.Empty<byte>() }), cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM domains WHERE name = @name", StoreParameters.Of(new { name }), cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM user_domains WHERE domain = @name", StoreParameters.Of(new { name }), cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM domain_rotation WHERE domain = @name", StoreParameters.Of(new { name }), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "domain.remove", name, name, "removed the domain and deleted its keys", cancellationToken)
                 .ConfigureAwait(false);
             await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
@@ -154,8 +154,8 @@ public sealed partial class SignetStore
             var current = await LoadServerSettingsAsync(session, cancellationToken).ConfigureAwait(false);
             var updated = new ServerSettings(normalized ?? current.HostName, serverSigningEnabled ?? current.ServerSigningEnabled);
             const string update = "UPDATE settings SET value = @value WHERE name = @name";
-            await session.ExecuteAsync(update, new { name = Settings.HostName, value = updated.HostName }, cancellationToken).ConfigureAwait(false);
-            await session.ExecuteAsync(update, new { name = Settings.ServerSigningEnabled, value = updated.ServerSigningEnabled ? "true" : "false" },
+            await session.ExecuteAsync(update, StoreParameters.Of(new { name = Settings.HostName, value = updated.HostName }), cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync(update, StoreParameters.Of(new { name = Settings.ServerSigningEnabled, value = updated.ServerSigningEnabled ? "true" : "false" }),
                 cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "settings.update", "server", null,
                 $"host name {updated.HostName}, server signing {(updated.ServerSigningEnabled ? "on" : "off")}", cancellationToken).ConfigureAwait(false);
@@ -166,7 +166,7 @@ public sealed partial class SignetStore
 
     private static async Task<ServerSettings> LoadServerSettingsAsync(StoreSession session, CancellationToken cancellationToken)
     {
-        var rows = await session.QueryAsync<(string Name, string Value)>("SELECT name, value FROM settings", null, cancellationToken)
+        var rows = await session.QueryAsync<SettingRow>("SELECT name, value FROM settings", null, cancellationToken)
             .ConfigureAwait(false);
         var values = rows.ToDictionary(r => r.Name, r => r.Value, StringComparer.Ordinal);
         return new ServerSettings(values.GetValueOrDefault(Settings.HostName, DefaultHostName()),
@@ -174,7 +174,7 @@ public sealed partial class SignetStore
     }
 
     private static async Task<DomainEntry?> LoadDomainAsync(StoreSession session, string name, CancellationToken cancellationToken) =>
-        (await session.QuerySingleOrDefaultAsync<DomainRow>($"SELECT {DomainColumns} FROM domains WHERE name = @name", new { name }, cancellationToken)
+        (await session.QuerySingleOrDefaultAsync<DomainRow>($"SELECT {DomainColumns} FROM domains WHERE name = @name", StoreParameters.Of(new { name }), cancellationToken)
             .ConfigureAwait(false))?.ToEntry();
 
     /// <summary>The domain when it exists and the actor may see it; NotFound alike for both, so nothing leaks.</summary>

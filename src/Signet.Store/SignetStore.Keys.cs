@@ -24,7 +24,7 @@ public sealed partial class SignetStore
 
             var rows = await session.QueryAsync<KeyRow>(
                 $"SELECT {KeyRow.Columns} FROM keys WHERE scope = @scope AND (@scope = 'Server' OR domain = @domain) AND state <> 'Deleted' ORDER BY created_at DESC",
-                new { scope = owner.Scope.ToString(), domain = domainName }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { scope = owner.Scope.ToString(), domain = domainName }), cancellationToken).ConfigureAwait(false);
             return StoreResult<IReadOnlyList<KeyEntry>>.Success(rows.Select(r => r.ToEntry()).ToList());
         });
 
@@ -120,7 +120,7 @@ public sealed partial class SignetStore
 
         long taken = await session.ScalarAsync<long>(
             "SELECT COUNT(*) FROM keys WHERE scope = @scope AND domain = @domain AND selector = @selector AND state <> 'Deleted'",
-            new { scope = scope.ToString(), domain, selector }, cancellationToken).ConfigureAwait(false);
+            StoreParameters.Of(new { scope = scope.ToString(), domain, selector }), cancellationToken).ConfigureAwait(false);
         if (taken > 0)
         {
             return StoreResult<KeyEntry>.Failure(StoreErrorKind.Conflict,
@@ -150,12 +150,12 @@ public sealed partial class SignetStore
             INSERT INTO keys (id, scope, domain, selector, algorithm, bits, public_key, sealed_private_key, state, created_at, activated_at, origin, activation_forced, rotation_id)
             VALUES (@id, @scope, @domain, @selector, @algorithm, @bits, @publicKey, @sealedKey, @state, @createdAt, @activatedAt, @origin, 0, @rotationId)
             """,
-            new
+            StoreParameters.Of(new
             {
                 id = id.ToString("D"), scope = scope.ToString(), domain, selector, algorithm = entry.Algorithm.ToString(), bits = (long)entry.Bits,
                 publicKey = entry.PublicKeyData, sealedKey, state = state.ToString(), createdAt = now.UtcTicks,
                 activatedAt = StoreTime.Ticks(entry.ActivatedAt), origin, rotationId = rotationId?.ToString("D"),
-            },
+            }),
             cancellationToken).ConfigureAwait(false);
         return StoreResult<KeyEntry>.Success(entry);
     }
@@ -202,7 +202,7 @@ public sealed partial class SignetStore
     }
 
     private static Task<KeyRow?> LoadKeyRowAsync(StoreSession session, Guid keyId, CancellationToken cancellationToken) =>
-        session.QuerySingleOrDefaultAsync<KeyRow>($"SELECT {KeyRow.Columns} FROM keys WHERE id = @id", new { id = keyId.ToString("D") }, cancellationToken);
+        session.QuerySingleOrDefaultAsync<KeyRow>($"SELECT {KeyRow.Columns} FROM keys WHERE id = @id", StoreParameters.Of(new { id = keyId.ToString("D") }), cancellationToken);
 
     /// <summary>How many sealed private keys this store has opened: a private key is opened only where it is needed
     /// (signing, export), and tests hold the paths that need none (listing, explaining) to zero.</summary>

@@ -122,7 +122,7 @@ public sealed partial class SignetStore
         var now = Now;
         var others = await session.QueryAsync<KeyRow>(
             $"SELECT {KeyRow.Columns} FROM keys WHERE scope = @scope AND domain = @domain AND algorithm = @algorithm AND state = 'Active' AND id <> @id",
-            new { scope = key.Scope.ToString(), domain = key.Domain, algorithm = key.Algorithm.ToString(), id = key.Id.ToString("D") },
+            StoreParameters.Of(new { scope = key.Scope.ToString(), domain = key.Domain, algorithm = key.Algorithm.ToString(), id = key.Id.ToString("D") }),
             cancellationToken).ConfigureAwait(false);
         foreach (var other in others)
         {
@@ -133,10 +133,10 @@ public sealed partial class SignetStore
 
         await session.ExecuteAsync(
             "UPDATE keys SET state = 'Active', activated_at = @now, retired_at = NULL, activation_forced = @forced WHERE id = @id",
-            new { id = key.Id.ToString("D"), now = now.UtcTicks, forced = forced ? 1L : 0L }, cancellationToken).ConfigureAwait(false);
+            StoreParameters.Of(new { id = key.Id.ToString("D"), now = now.UtcTicks, forced = forced ? 1L : 0L }), cancellationToken).ConfigureAwait(false);
         await session.ExecuteAsync(
             "UPDATE rotations SET step = 'Switched', switched_at = @now WHERE new_key_id = @id AND step = 'WaitingForDns'",
-            new { id = key.Id.ToString("D"), now = now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+            StoreParameters.Of(new { id = key.Id.ToString("D"), now = now.UtcTicks }), cancellationToken).ConfigureAwait(false);
         string how = forced ? "forced, without a matching DNS record" : "its DNS record is published and matches";
         await AuditAsync(session, actor, "key.activate", key.RecordName, DomainOf(key), $"activated ({how})", cancellationToken).ConfigureAwait(false);
         await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
@@ -166,9 +166,9 @@ public sealed partial class SignetStore
             {
                 // The private key is destroyed, not just hidden.
                 await session.ExecuteAsync("UPDATE keys SET sealed_private_key = @empty WHERE id = @id",
-                    new { id = keyId.ToString("D"), empty = Array.Empty<byte>() }, cancellationToken).ConfigureAwait(false);
+                    StoreParameters.Of(new { id = keyId.ToString("D"), empty = Array.Empty<byte>() }), cancellationToken).ConfigureAwait(false);
                 await session.ExecuteAsync("UPDATE rotations SET step = 'Cancelled' WHERE new_key_id = @id AND step = 'WaitingForDns'",
-                    new { id = keyId.ToString("D") }, cancellationToken).ConfigureAwait(false);
+                    StoreParameters.Of(new { id = keyId.ToString("D") }), cancellationToken).ConfigureAwait(false);
             }
 
             string detail = to == KeyState.Revoked ? $"revoked: publish \"{KeyRecords.RevokedValue}\"" : $"{entry.State} → {to}";
@@ -186,7 +186,7 @@ public sealed partial class SignetStore
     private static Task SetStateAsync(StoreSession session, Guid keyId, KeyState state, string? timeColumn, DateTimeOffset now, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             timeColumn is null ? "UPDATE keys SET state = @state WHERE id = @id" : $"UPDATE keys SET state = @state, {timeColumn} = @now WHERE id = @id",
-            new { id = keyId.ToString("D"), state = state.ToString(), now = now.UtcTicks }, cancellationToken);
+            StoreParameters.Of(new { id = keyId.ToString("D"), state = state.ToString(), now = now.UtcTicks }), cancellationToken);
 
     private async Task<DnsCheckSummary> LookUpAsync(KeyEntry key, CancellationToken cancellationToken)
     {
@@ -203,11 +203,11 @@ public sealed partial class SignetStore
     private static Task RecordDnsCheckAsync(StoreSession session, Guid keyId, DnsCheckSummary check, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             "UPDATE keys SET dns_checked_at = @at, dns_published = @published, dns_matches = @matches, dns_summary = @summary WHERE id = @id",
-            new
+            StoreParameters.Of(new
             {
                 id = keyId.ToString("D"), at = check.CheckedAt.UtcTicks, published = check.Published ? 1L : 0L,
                 matches = check.Matches ? 1L : 0L, summary = check.Summary,
-            },
+            }),
             cancellationToken);
 
     private static string? DomainOf(KeyEntry key) => key.Scope == KeyScope.Domain ? key.Domain : null;

@@ -62,7 +62,7 @@ public sealed partial class SignetStore
         }
 
         await session.ExecuteAsync("UPDATE users SET password_hash = @hash WHERE id = @id",
-            new { id = user.Id, hash = PasswordHasher.Hash(newPassword) }, cancellationToken).ConfigureAwait(false);
+            StoreParameters.Of(new { id = user.Id, hash = PasswordHasher.Hash(newPassword) }), cancellationToken).ConfigureAwait(false);
         int ended = await EndUserSessionsAsync(session, user.Id, keepSessionId, cancellationToken).ConfigureAwait(false);
         await AuditAsync(session, actor, "user.password", user.Name, null, $"{what}; {ended} other session{(ended == 1 ? "" : "s")} ended", cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);

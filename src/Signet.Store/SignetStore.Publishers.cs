@@ -51,7 +51,7 @@ public sealed partial class SignetStore
             };
             await session.ExecuteAsync(
                 $"INSERT INTO publishers ({PublisherRow.Columns}) VALUES (@Id, @Name, @Kind, @PrimaryServer, @Zone, @KeyName, @SealedSecret, @CreatedAt)",
-                row, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(row), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "publisher.add", name, null,
                 $"RFC 2136 publisher for zone {row.Zone} at {row.PrimaryServer} with TSIG key {row.KeyName}", cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -73,14 +73,14 @@ public sealed partial class SignetStore
             }
 
             var users = (await session.QueryAsync<string>("SELECT domain FROM domain_rotation WHERE publisher_id = @id ORDER BY domain",
-                new { id = row.Id }, cancellationToken).ConfigureAwait(false)).ToList();
+                StoreParameters.Of(new { id = row.Id }), cancellationToken).ConfigureAwait(false)).ToList();
             if (users.Count > 0)
             {
                 return StoreResult<bool>.Failure(StoreErrorKind.Conflict,
                     $"{row.Name} still publishes for {string.Join(", ", users)}: choose another publisher for them first");
             }
 
-            await session.ExecuteAsync("DELETE FROM publishers WHERE id = @id", new { id = row.Id }, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM publishers WHERE id = @id", StoreParameters.Of(new { id = row.Id }), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "publisher.remove", row.Name, null, "removed the publisher and its TSIG secret", cancellationToken)
                 .ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -147,7 +147,7 @@ public sealed partial class SignetStore
                 VALUES (@domain, @publisherId, @interval, @kinds, @scheme, @overlap, @revoked, @paused)
                 ON CONFLICT (domain) DO UPDATE SET publisher_id = @publisherId, interval_ticks = @interval, key_kinds = @kinds,
                     selector_scheme = @scheme, overlap_ticks = @overlap, revoked_lifetime_ticks = @revoked, paused = @paused
-                """, row, cancellationToken).ConfigureAwait(false);
+                """, StoreParameters.Of(row), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "domain.rotation", name, name, Describe(saved), cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<DomainRotationSettings>.Success(saved);
@@ -167,7 +167,7 @@ public sealed partial class SignetStore
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var row = await session.QuerySingleOrDefaultAsync<PublisherRow>(
                 $"SELECT {string.Join(", ", PublisherRow.Columns.Split(", ").Select(c => "p." + c))} FROM publishers p JOIN domain_rotation d ON d.publisher_id = p.id WHERE d.domain = @domain",
-                new { domain }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { domain }), cancellationToken).ConfigureAwait(false);
             if (row is null)
             {
                 return StoreResult<IDkimRecordPublisher?>.Success(null);
@@ -228,13 +228,13 @@ public sealed partial class SignetStore
     private static bool Covers(string zone, string domain) => Rfc2136PublisherSettings.ZoneCovers(zone, $"selector._domainkey.{domain}");
 
     private static async Task<PublisherRow?> LoadPublisherAsync(StoreSession session, string name, CancellationToken cancellationToken) =>
-        await session.QuerySingleOrDefaultAsync<PublisherRow>($"SELECT {PublisherRow.Columns} FROM publishers WHERE name = @name", new { name }, cancellationToken)
+        await session.QuerySingleOrDefaultAsync<PublisherRow>($"SELECT {PublisherRow.Columns} FROM publishers WHERE name = @name", StoreParameters.Of(new { name }), cancellationToken)
             .ConfigureAwait(false);
 
     private static async Task<DomainRotationSettings> LoadRotationSettingsAsync(StoreSession session, string domain, CancellationToken cancellationToken)
     {
         var row = await session.QuerySingleOrDefaultAsync<DomainRotationRow>(
-            $"SELECT {DomainRotationRow.SettingsColumns} FROM domain_rotation WHERE domain = @domain", new { domain }, cancellationToken).ConfigureAwait(false);
+            $"SELECT {DomainRotationRow.SettingsColumns} FROM domain_rotation WHERE domain = @domain", StoreParameters.Of(new { domain }), cancellationToken).ConfigureAwait(false);
         if (row is null)
         {
             return new DomainRotationSettings();
@@ -242,7 +242,7 @@ public sealed partial class SignetStore
 
         string? publisher = row.PublisherId is null
             ? null
-            : await session.ScalarAsync<string>("SELECT name FROM publishers WHERE id = @id", new { id = row.PublisherId }, cancellationToken).ConfigureAwait(false);
+            : await session.ScalarAsync<string>("SELECT name FROM publishers WHERE id = @id", StoreParameters.Of(new { id = row.PublisherId }), cancellationToken).ConfigureAwait(false);
         return row.ToSettings(publisher);
     }
 

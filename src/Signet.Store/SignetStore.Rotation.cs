@@ -34,7 +34,7 @@ public sealed partial class SignetStore
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             string oldId = oldKeyId.ToString("D");
             long running = await session.ScalarAsync<long>(
-                "SELECT COUNT(*) FROM rotations WHERE old_key_id = @oldId AND step = 'WaitingForDns'", new { oldId }, cancellationToken).ConfigureAwait(false);
+                "SELECT COUNT(*) FROM rotations WHERE old_key_id = @oldId AND step = 'WaitingForDns'", StoreParameters.Of(new { oldId }), cancellationToken).ConfigureAwait(false);
             if (running > 0)
             {
                 return StoreResult<RotationEntry>.Failure(StoreErrorKind.Conflict,
@@ -56,9 +56,9 @@ public sealed partial class SignetStore
             };
             await session.ExecuteAsync(
                 $"INSERT INTO rotations ({RotationColumns}) VALUES (@Id, @OldKeyId, @NewKeyId, @Step, @StartedAt, NULL, @RevokeAfterTicks)",
-                row, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(row), cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync("UPDATE keys SET rotation_id = @rotationId WHERE id = @oldId",
-                new { rotationId = row.Id, oldId }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { rotationId = row.Id, oldId }), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "key.rotate", oldKey.RecordName, DomainOf(oldKey),
                 $"rotation started: new key {addedKey.RecordName} waits for its DNS record", cancellationToken).ConfigureAwait(false);
             var entry = await ToRotationEntryAsync(session, row, cancellationToken).ConfigureAwait(false);
@@ -82,7 +82,7 @@ public sealed partial class SignetStore
                 FROM rotations r JOIN keys k ON k.id = r.new_key_id
                 WHERE k.scope = @scope AND (@scope = 'Server' OR k.domain = @domain) ORDER BY r.started_at DESC
                 """,
-                new { scope = owner.Scope.ToString(), domain = domainName }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { scope = owner.Scope.ToString(), domain = domainName }), cancellationToken).ConfigureAwait(false);
             var entries = new List<RotationEntry>();
             foreach (var row in rows)
             {
@@ -136,7 +136,7 @@ public sealed partial class SignetStore
         {
             await ActivateInSessionAsync(session, actor, current.ToEntry(), false, cancellationToken).ConfigureAwait(false);
             var row = await session.QuerySingleOrDefaultAsync<RotationRow>(
-                $"SELECT {RotationColumns} FROM rotations WHERE id = @id", new { id = rotation.Id }, cancellationToken).ConfigureAwait(false);
+                $"SELECT {RotationColumns} FROM rotations WHERE id = @id", StoreParameters.Of(new { id = rotation.Id }), cancellationToken).ConfigureAwait(false);
             switched = await ToRotationEntryAsync(session, row!, cancellationToken).ConfigureAwait(false);
         }
 
@@ -169,7 +169,7 @@ public sealed partial class SignetStore
             }
 
             rotation.Step = nameof(RotationStep.OldRevoked);
-            await session.ExecuteAsync("UPDATE rotations SET step = @Step WHERE id = @Id", rotation, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("UPDATE rotations SET step = @Step WHERE id = @Id", StoreParameters.Of(rotation), cancellationToken).ConfigureAwait(false);
             revoked.Add(await ToRotationEntryAsync(session, rotation, cancellationToken).ConfigureAwait(false));
         }
 

@@ -28,10 +28,10 @@ public sealed partial class SignetStore
             var now = Now;
             await session.ExecuteAsync(
                 "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, idle_ticks) VALUES (@id, @userId, @now, @now, @expiresAt, @idle)",
-                new { id = SessionHash(sessionId), userId = actor.UserId.ToString("D"), now = now.UtcTicks, expiresAt = (now + lifetime.AbsoluteLifetime).UtcTicks, idle = lifetime.IdleTimeout.Ticks },
+                StoreParameters.Of(new { id = SessionHash(sessionId), userId = actor.UserId.ToString("D"), now = now.UtcTicks, expiresAt = (now + lifetime.AbsoluteLifetime).UtcTicks, idle = lifetime.IdleTimeout.Ticks }),
                 cancellationToken).ConfigureAwait(false);
             // Expired rows of anyone are dropped here, so the table holds live sessions only.
-            await session.ExecuteAsync("DELETE FROM sessions WHERE expires_at <= @now OR last_seen_at + idle_ticks <= @now", new { now = now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM sessions WHERE expires_at <= @now OR last_seen_at + idle_ticks <= @now", StoreParameters.Of(new { now = now.UtcTicks }), cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<bool>.Success(true);
         });
@@ -44,19 +44,19 @@ public sealed partial class SignetStore
             // The session and its user in one query: every console request resumes its session, so this is per request.
             var row = await session.QuerySingleOrDefaultAsync<SessionRow>(
                 "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.idle_ticks, u.name AS user_name, u.role AS user_role "
-                + "FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = @id", new { id }, cancellationToken).ConfigureAwait(false);
+                + "FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.id = @id", StoreParameters.Of(new { id }), cancellationToken).ConfigureAwait(false);
             var now = Now.UtcTicks;
             var user = row is { UserName: { } name, UserRole: { } role } ? new UserRow { Id = row.UserId, Name = name, Role = role } : null;
             if (row is null || user is null || now >= row.ExpiresAt || now - row.LastSeenAt >= row.IdleTicks)
             {
-                await session.ExecuteAsync("DELETE FROM sessions WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false);
+                await session.ExecuteAsync("DELETE FROM sessions WHERE id = @id", StoreParameters.Of(new { id }), cancellationToken).ConfigureAwait(false);
                 await session.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return StoreResult<Actor?>.Success(null);
             }
 
             if (now - row.LastSeenAt >= LastSeenGranularity.Ticks)
             {
-                await session.ExecuteAsync("UPDATE sessions SET last_seen_at = @now WHERE id = @id", new { id, now }, cancellationToken).ConfigureAwait(false);
+                await session.ExecuteAsync("UPDATE sessions SET last_seen_at = @now WHERE id = @id", StoreParameters.Of(new { id, now }), cancellationToken).ConfigureAwait(false);
             }
 
             var actor = await ToActorAsync(session, user, cancellationToken).ConfigureAwait(false);
@@ -68,7 +68,7 @@ public sealed partial class SignetStore
         GuardAsync(async () =>
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
-            int ended = await session.ExecuteAsync("DELETE FROM sessions WHERE id = @id", new { id = SessionHash(sessionId ?? string.Empty) }, cancellationToken).ConfigureAwait(false);
+            int ended = await session.ExecuteAsync("DELETE FROM sessions WHERE id = @id", StoreParameters.Of(new { id = SessionHash(sessionId ?? string.Empty) }), cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<bool>.Success(ended > 0);
         });
@@ -76,7 +76,7 @@ public sealed partial class SignetStore
     /// <summary>Ends every session of a user but <paramref name="keepSessionId"/> (the one making the change, if any).</summary>
     private static Task<int> EndUserSessionsAsync(StoreSession session, string userId, string? keepSessionId, CancellationToken cancellationToken) =>
         session.ExecuteAsync("DELETE FROM sessions WHERE user_id = @userId AND id <> @keep",
-            new { userId, keep = keepSessionId is null ? string.Empty : SessionHash(keepSessionId) }, cancellationToken);
+            StoreParameters.Of(new { userId, keep = keepSessionId is null ? string.Empty : SessionHash(keepSessionId) }), cancellationToken);
 
     private static string SessionHash(string sessionId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)));
 }

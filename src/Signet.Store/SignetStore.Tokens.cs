@@ -46,11 +46,11 @@ public sealed partial class SignetStore
             string token = ApiTokens.Create();
             await session.ExecuteAsync(
                 "INSERT INTO tokens (id, user_id, description, hash, created_at, prefix, expires_at) VALUES (@id, @userId, @description, @hash, @createdAt, @prefix, @expiresAt)",
-                new
+                StoreParameters.Of(new
                 {
                     id = Guid.NewGuid().ToString("D"), userId = user.Id, description, hash = ApiTokens.HashOf(token), createdAt = Now.UtcTicks,
                     prefix = ApiTokens.PrefixOf(token), expiresAt = StoreTime.Ticks(expiresAt),
-                },
+                }),
                 cancellationToken).ConfigureAwait(false);
             string until = expiresAt is { } end ? $", expires {end.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : ", does not expire";
             await AuditAsync(session, actor, "token.create", user.Name, null, $"created a token \"{description}\" ({ApiTokens.PrefixOf(token)}…{until})", cancellationToken).ConfigureAwait(false);
@@ -73,14 +73,14 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var row = await session.QuerySingleOrDefaultAsync<TokenRow>(
-                $"SELECT {TokenColumns} FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.id = @id", new { id = tokenId.ToString("D") }, cancellationToken).ConfigureAwait(false);
+                $"SELECT {TokenColumns} FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.id = @id", StoreParameters.Of(new { id = tokenId.ToString("D") }), cancellationToken).ConfigureAwait(false);
             // Another user's token is "not found" to a domain admin: its existence is not theirs to learn.
             if (row is null || !AccessPolicy.CanSeeUser(actor, Guid.Parse(row.UserId)))
             {
                 return StoreResult<bool>.Failure(StoreErrorKind.NotFound, $"there is no token {tokenId}");
             }
 
-            await session.ExecuteAsync("DELETE FROM tokens WHERE id = @id", new { id = row.Id }, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM tokens WHERE id = @id", StoreParameters.Of(new { id = row.Id }), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "token.revoke", row.UserName, null, $"revoked the token \"{row.Description}\" ({row.Prefix ?? ApiTokens.Prefix}…)", cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
             return StoreResult<bool>.Success(true);
@@ -104,7 +104,7 @@ public sealed partial class SignetStore
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var row = await session.QuerySingleOrDefaultAsync<TokenRow>(
                 $"SELECT {TokenColumns}, u.role AS user_role FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = @hash",
-                new { hash = ApiTokens.HashOf(token!) }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { hash = ApiTokens.HashOf(token!) }), cancellationToken).ConfigureAwait(false);
             if (row is null)
             {
                 return StoreResult<TokenCheck>.Success(TokenCheck.Refused(unknown));
@@ -119,7 +119,7 @@ public sealed partial class SignetStore
 
             if (row.LastUsedAt is not { } used || now.UtcTicks - used >= LastUsedGranularity.Ticks)
             {
-                await session.ExecuteAsync("UPDATE tokens SET last_used_at = @now WHERE id = @id", new { id = row.Id, now = now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+                await session.ExecuteAsync("UPDATE tokens SET last_used_at = @now WHERE id = @id", StoreParameters.Of(new { id = row.Id, now = now.UtcTicks }), cancellationToken).ConfigureAwait(false);
             }
 
             // The user came with the token's row: one look-up of the user per request, then their domains.

@@ -50,14 +50,14 @@ public sealed partial class SignetStore
 
             string hash = PasswordHasher.Hash(password!);
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
-            if (await session.ScalarAsync<long>("SELECT COUNT(*) FROM users WHERE name = @name", new { name }, cancellationToken).ConfigureAwait(false) > 0)
+            if (await session.ScalarAsync<long>("SELECT COUNT(*) FROM users WHERE name = @name", StoreParameters.Of(new { name }), cancellationToken).ConfigureAwait(false) > 0)
             {
                 return StoreResult<UserEntry>.Failure(StoreErrorKind.Conflict, $"there is already a user named {name}");
             }
 
             var id = Guid.NewGuid();
             await session.ExecuteAsync($"INSERT INTO users ({UserColumns}) VALUES (@id, @name, @role, @hash, @createdAt)",
-                new { id = id.ToString("D"), name, role = role.ToString(), hash, createdAt = Now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { id = id.ToString("D"), name, role = role.ToString(), hash, createdAt = Now.UtcTicks }), cancellationToken).ConfigureAwait(false);
             var assigned = await AssignDomainsAsync(session, id, role, domains, cancellationToken).ConfigureAwait(false);
             if (!assigned.TryGetValue(out var names, out var error))
             {
@@ -86,7 +86,7 @@ public sealed partial class SignetStore
                 return StoreResult<UserEntry>.Failure(StoreErrorKind.NotFound, $"there is no user {userId}");
             }
 
-            await session.ExecuteAsync("DELETE FROM user_domains WHERE user_id = @id", new { id = user.Id }, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM user_domains WHERE user_id = @id", StoreParameters.Of(new { id = user.Id }), cancellationToken).ConfigureAwait(false);
             var assigned = await AssignDomainsAsync(session, userId, Enum.Parse<UserRole>(user.Role), domains, cancellationToken).ConfigureAwait(false);
             if (!assigned.TryGetValue(out var value, out var error))
             {
@@ -116,10 +116,10 @@ public sealed partial class SignetStore
             }
 
             var id = new { id = user.Id };
-            await session.ExecuteAsync("DELETE FROM tokens WHERE user_id = @id", id, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM tokens WHERE user_id = @id", StoreParameters.Of(id), cancellationToken).ConfigureAwait(false);
             await EndUserSessionsAsync(session, user.Id, null, cancellationToken).ConfigureAwait(false);
-            await session.ExecuteAsync("DELETE FROM user_domains WHERE user_id = @id", id, cancellationToken).ConfigureAwait(false);
-            await session.ExecuteAsync("DELETE FROM users WHERE id = @id", id, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM user_domains WHERE user_id = @id", StoreParameters.Of(id), cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM users WHERE id = @id", StoreParameters.Of(id), cancellationToken).ConfigureAwait(false);
             await AuditAsync(session, actor, "user.remove", user.Name, null, "removed the user, their sessions and their tokens", cancellationToken).ConfigureAwait(false);
             // Who may send for which domain is part of the signing snapshot (SubmissionPolicy): the mail path must see this.
             await BumpRevisionAsync(session, cancellationToken).ConfigureAwait(false);
@@ -135,7 +135,7 @@ public sealed partial class SignetStore
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
             var user = await session.QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE name = @name",
-                new { name = name ?? string.Empty }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { name = name ?? string.Empty }), cancellationToken).ConfigureAwait(false);
             bool matches;
             if (user is null)
             {
@@ -165,7 +165,7 @@ public sealed partial class SignetStore
         GuardAsync<IReadOnlyList<AuditEntry>>(async () =>
         {
             await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
-            var parameters = new Dapper.DynamicParameters(new { actorId = actor.UserId.ToString("D"), limit = (long)Math.Clamp(limit, 1, 10_000) });
+            var parameters = StoreParameters.Of(new { actorId = actor.UserId.ToString("D"), limit = (long)Math.Clamp(limit, 1, 10_000) });
             string filter = string.Empty;
             if (!AccessPolicy.IsServerAdmin(actor))
             {
@@ -190,17 +190,17 @@ public sealed partial class SignetStore
         var now = Now;
         long? existing = await session.ScalarAsync<long?>(
             "SELECT MAX(id) FROM audit WHERE action = 'signin.failure' AND target = @name AND address = @address AND at > @since",
-            new { name, address = address ?? string.Empty, since = (now - FailedSignInAuditWindow).UtcTicks }, cancellationToken).ConfigureAwait(false);
+            StoreParameters.Of(new { name, address = address ?? string.Empty, since = (now - FailedSignInAuditWindow).UtcTicks }), cancellationToken).ConfigureAwait(false);
         if (existing is { } id)
         {
-            await session.ExecuteAsync("UPDATE audit SET count = count + 1, at = @at WHERE id = @id", new { id, at = now.UtcTicks }, cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("UPDATE audit SET count = count + 1, at = @at WHERE id = @id", StoreParameters.Of(new { id, at = now.UtcTicks }), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var who = new Actor(user is null ? Guid.Empty : Guid.Parse(user.Id), name, UserRole.DomainAdmin, new HashSet<string>());
         await session.ExecuteAsync(
             "INSERT INTO audit (at, actor_id, actor, action, target, domain, detail, count, address) VALUES (@at, @actorId, @actorName, 'signin.failure', @target, NULL, @detail, 1, @address)",
-            new { at = now.UtcTicks, actorId = who.UserId.ToString("D"), actorName = who.Name, target = name, detail = (user is null ? "no such user" : "wrong password") + From(address), address = address ?? string.Empty },
+            StoreParameters.Of(new { at = now.UtcTicks, actorId = who.UserId.ToString("D"), actorName = who.Name, target = name, detail = (user is null ? "no such user" : "wrong password") + From(address), address = address ?? string.Empty }),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -222,7 +222,7 @@ public sealed partial class SignetStore
             {
                 names.Add(name);
                 await session.ExecuteAsync("INSERT INTO user_domains (user_id, domain) VALUES (@userId, @name)",
-                    new { userId = userId.ToString("D"), name }, cancellationToken).ConfigureAwait(false);
+                    StoreParameters.Of(new { userId = userId.ToString("D"), name }), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -230,10 +230,10 @@ public sealed partial class SignetStore
     }
 
     private static Task<UserRow?> LoadUserAsync(StoreSession session, Guid userId, CancellationToken cancellationToken) =>
-        session.QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", new { id = userId.ToString("D") }, cancellationToken);
+        session.QuerySingleOrDefaultAsync<UserRow>($"SELECT {UserColumns} FROM users WHERE id = @id", StoreParameters.Of(new { id = userId.ToString("D") }), cancellationToken);
 
     private static Task<IReadOnlyList<string>> LoadUserDomainsAsync(StoreSession session, string userId, CancellationToken cancellationToken) =>
-        session.QueryAsync<string>("SELECT domain FROM user_domains WHERE user_id = @userId ORDER BY domain", new { userId }, cancellationToken);
+        session.QueryAsync<string>("SELECT domain FROM user_domains WHERE user_id = @userId ORDER BY domain", StoreParameters.Of(new { userId }), cancellationToken);
 
     private static async Task<Actor> ToActorAsync(StoreSession session, UserRow user, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 using Signet.Dkim.Lookup;
 using Signet.Dns;
 using Signet.Dns.Authoritative;
@@ -23,8 +22,6 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly StoreOptions _options;
     private long _privateKeysOpened;
-
-    static SignetStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     private SignetStore(StoreOptions options, StoreDatabase database, KeySealer sealer, ITxtRecordSource dns, AuthoritativeTxtLookup? authoritative, TimeProvider time)
     {
@@ -122,12 +119,12 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
     {
         await using var session = await _database.BeginAsync(cancellationToken).ConfigureAwait(false);
         const string insert = "INSERT INTO settings (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING";
-        await session.ExecuteAsync(insert, new { name = Settings.MasterKeyCheck, value = _sealer.SealCheck() }, cancellationToken).ConfigureAwait(false);
-        await session.ExecuteAsync(insert, new { name = Settings.HostName, value = DefaultHostName() }, cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(insert, StoreParameters.Of(new { name = Settings.MasterKeyCheck, value = _sealer.SealCheck() }), cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(insert, StoreParameters.Of(new { name = Settings.HostName, value = DefaultHostName() }), cancellationToken).ConfigureAwait(false);
         // Off until an admin turns it on: a server-wide signature is never aligned with From, domain keys are preferred.
-        await session.ExecuteAsync(insert, new { name = Settings.ServerSigningEnabled, value = "false" }, cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(insert, StoreParameters.Of(new { name = Settings.ServerSigningEnabled, value = "false" }), cancellationToken).ConfigureAwait(false);
         string check = await session.ScalarAsync<string>("SELECT value FROM settings WHERE name = @name",
-            new { name = Settings.MasterKeyCheck }, cancellationToken).ConfigureAwait(false) ?? string.Empty;
+            StoreParameters.Of(new { name = Settings.MasterKeyCheck }), cancellationToken).ConfigureAwait(false) ?? string.Empty;
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         if (!_sealer.OpensCheck(check))
         {
@@ -203,7 +200,7 @@ public sealed partial class SignetStore : ISignetStore, IAsyncDisposable
     private Task AuditAsync(StoreSession session, Actor actor, string action, string target, string? domain, string detail, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             "INSERT INTO audit (at, actor_id, actor, action, target, domain, detail) VALUES (@at, @actorId, @actorName, @action, @target, @domain, @detail)",
-            new { at = Now.UtcTicks, actorId = actor.UserId.ToString("D"), actorName = actor.Name, action, target, domain, detail },
+            StoreParameters.Of(new { at = Now.UtcTicks, actorId = actor.UserId.ToString("D"), actorName = actor.Name, action, target, domain, detail }),
             cancellationToken);
 
     /// <summary>The names of the settings rows.</summary>

@@ -28,6 +28,8 @@ public static class SignetApiExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddStoreAggregates();
+        // The API's bodies through generated serializers (ApiJsonContext), ahead of anything else in the chain.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails();
         services.AddTransient<IStartupFilter, ApiStatusProblems>();
         services.AddAuthentication()

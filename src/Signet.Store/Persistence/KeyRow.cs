@@ -3,7 +3,7 @@ using Signet.Store.Model;
 
 namespace Signet.Store.Persistence;
 
-/// <summary>A row of the keys table as Dapper reads it.</summary>
+/// <summary>A row of the keys table as StoreRowReader reads it.</summary>
 internal sealed class KeyRow
 {
     public const string Columns =

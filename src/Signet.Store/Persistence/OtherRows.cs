@@ -85,3 +85,11 @@ internal sealed class UserDomainRow
 
     public string Domain { get; set; } = string.Empty;
 }
+
+/// <summary>A row of the settings table.</summary>
+internal sealed class SettingRow
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Value { get; set; } = string.Empty;
+}

@@ -13,7 +13,13 @@ internal sealed class PostgresDatabase : StoreDatabase, IAsyncDisposable
 
     public PostgresDatabase(string connectionString)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        // The slim builder maps only the basic types the schema uses (bigint, integer, text, bytea): the full one also
+        // brings JSON, ranges, arrays and the rest, which a Native AOT executable would carry for nothing. TLS and
+        // Kerberos stay available, as a connection string may ask for them.
+        _dataSource = new NpgsqlSlimDataSourceBuilder(connectionString)
+            .EnableTransportSecurity()
+            .EnableIntegratedSecurity()
+            .Build();
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Description = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
     }
@@ -26,7 +32,7 @@ internal sealed class PostgresDatabase : StoreDatabase, IAsyncDisposable
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     public override Task LockForMigrationAsync(StoreSession session, CancellationToken cancellationToken) =>
-        session.ExecuteAsync("SELECT pg_advisory_xact_lock(@id)", new { id = MigrationLockId }, cancellationToken);
+        session.ExecuteAsync("SELECT pg_advisory_xact_lock(@id)", StoreParameters.Of(new { id = MigrationLockId }), cancellationToken);
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

@@ -28,7 +28,7 @@ internal static class SchemaMigrator
             await session.ExecuteAsync(database.Migrations[version - 1], null, cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync(
                 "INSERT INTO schema_version (version, applied_at) VALUES (@version, @at)",
-                new { version = (long)version, at = DateTimeOffset.UtcNow.UtcTicks }, cancellationToken).ConfigureAwait(false);
+                StoreParameters.Of(new { version = (long)version, at = DateTimeOffset.UtcNow.UtcTicks }), cancellationToken).ConfigureAwait(false);
         }
 
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,11 +1,16 @@
 using System.Data.Common;
-using Dapper;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Signet.Store.Persistence;
 
-/// <summary>A connection and its transaction: every change, its audit entry and the revision bump commit together.</summary>
+/// <summary>A connection and its transaction: every change, its audit entry and the revision bump commit together.
+/// Commands are plain ADO.NET (<see cref="StoreParameters"/> in, <see cref="StoreRowReader{T}"/> out): nothing is
+/// generated at run time, so the store runs the same under the JIT and in a Native AOT executable.</summary>
 internal sealed class StoreSession : IAsyncDisposable
 {
+    private const DynamicallyAccessedMemberTypes RowMembers =
+        DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.PublicProperties;
+
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly StoreDatabase _database;
@@ -17,17 +22,36 @@ internal sealed class StoreSession : IAsyncDisposable
         _database = database;
     }
 
-    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
-        _connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+    public async Task<int> ExecuteAsync(string sql, StoreParameters? parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
-        (await _connection.QueryAsync<T>(Command(sql, parameters, cancellationToken)).ConfigureAwait(false)).AsList();
+    public async Task<IReadOnlyList<T>> QueryAsync<[DynamicallyAccessedMembers(RowMembers)] T>(string sql, StoreParameters? parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await StoreRowReader<T>.ReadAllAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
 
-    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
-        _connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+    /// <summary>The one row, or the default when there is none; more than one is a programming error, as with Dapper.</summary>
+    public async Task<T?> QuerySingleOrDefaultAsync<[DynamicallyAccessedMembers(RowMembers)] T>(string sql, StoreParameters? parameters, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<T>(sql, parameters, cancellationToken).ConfigureAwait(false);
+        return rows.Count switch
+        {
+            0 => default,
+            1 => rows[0],
+            _ => throw new InvalidOperationException($"expected at most one row, got {rows.Count}: {sql}"),
+        };
+    }
 
-    public Task<T?> ScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
-        _connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
+    public async Task<T?> ScalarAsync<[DynamicallyAccessedMembers(RowMembers)] T>(string sql, StoreParameters? parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, parameters);
+        return StoreRowReader<T>.Convert(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
 
@@ -37,9 +61,13 @@ internal sealed class StoreSession : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken)
+    private DbCommand Command(string sql, StoreParameters? parameters)
     {
         _database.CountCommand();
-        return new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        parameters?.AddTo(command);
+        return command;
     }
 }

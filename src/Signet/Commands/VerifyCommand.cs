@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Signet.Admin.Api;
 using Signet.Admin.Api.Check;
 using Signet.Cli;
 using Signet.Dkim.Alignment;
@@ -74,7 +75,7 @@ public sealed class VerifyCommand : CliCommand
             message.Header, verification, organizationalDomains, authservId, "\n", cancellationToken).ConfigureAwait(false);
 
         console.WriteLine(options.Has("json")
-            ? JsonSerializer.Serialize(MessageReportView.Create(authentication.Report))
+            ? JsonSerializer.Serialize(MessageReportView.Create(authentication.Report), ApiJsonContext.Default.MessageReportView)
             : authentication.AuthenticationResultsText);
         return ExitStatus(authentication.Results);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
@@ -8,7 +9,7 @@ namespace Signet.Serve;
 /// 127.0.0.0/8 as well: a setting that widens what is trusted instead of replacing it.</summary>
 internal static class ConfiguredLists
 {
-    public static void Replace<TOptions>(IConfiguration section, TOptions options)
+    public static void Replace<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(IConfiguration section, TOptions options)
         where TOptions : class
     {
         foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))

@@ -30,7 +30,7 @@ public static class HealthEndpoint
             milter.SessionCount);
         bool healthy = storeHealth.Status == "ok" && milterHealth.Status == "ok";
         var report = new HealthReport(healthy ? "ok" : "degraded", storeHealth, milterHealth);
-        return Results.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.Json(report, ServeJsonContext.Default.HealthReport, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<StoreHealth> CheckStoreAsync(OpenedStore store, CancellationToken cancellationToken)

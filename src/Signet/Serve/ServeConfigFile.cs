@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Signet.Dns;
@@ -17,15 +18,16 @@ namespace Signet.Serve;
 /// the read with one line naming the file, the line and the key.</summary>
 public static class ServeConfigFile
 {
-    /// <summary>Section name ("" for the top) → the options record its keys bind to.</summary>
-    private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Section name ("" for the top) → the settings of the options record its keys bind to. Each record is
+    /// named by <c>typeof</c> where its properties are read, so a trimmed executable keeps them.</summary>
+    private static readonly Dictionary<string, PropertyInfo[]> Sections = new(StringComparer.OrdinalIgnoreCase)
     {
-        [string.Empty] = typeof(ServeOptions),
-        [ServeConfiguration.MailSection] = typeof(MailOptions),
-        [ServeConfiguration.MilterSection] = typeof(MilterOptions),
-        [ServeConfiguration.DnsSection] = typeof(DnsResolverOptions),
-        [ServeConfiguration.StoreSection] = typeof(StoreOptions),
-        [ServeConfiguration.RelaySection] = typeof(RelayOptions),
+        [string.Empty] = SettingsOf(typeof(ServeOptions)),
+        [ServeConfiguration.MailSection] = SettingsOf(typeof(MailOptions)),
+        [ServeConfiguration.MilterSection] = SettingsOf(typeof(MilterOptions)),
+        [ServeConfiguration.DnsSection] = SettingsOf(typeof(DnsResolverOptions)),
+        [ServeConfiguration.StoreSection] = SettingsOf(typeof(StoreOptions)),
+        [ServeConfiguration.RelaySection] = SettingsOf(typeof(RelayOptions)),
     };
 
     /// <summary>Reads <paramref name="path"/> into configuration keys (<c>Milter:Listen</c>, <c>Urls:0</c>…), or
@@ -105,19 +107,20 @@ public static class ServeConfigFile
 
     /// <summary>Every key the file accepts, as <c>Section:Key</c>, for the documentation and its test.</summary>
     public static IEnumerable<string> KnownKeys() =>
-        Sections.SelectMany(section => SettingsOf(section.Value).Select(p => section.Key.Length == 0 ? KeyOf(p) : $"{section.Key}:{KeyOf(p)}"));
+        Sections.SelectMany(section => section.Value.Select(p => section.Key.Length == 0 ? KeyOf(p) : $"{section.Key}:{KeyOf(p)}"));
 
     private static PropertyInfo? FindSetting(string section, string key) =>
-        SettingsOf(Sections[section]).FirstOrDefault(p => KeyOf(p).Equals(key, StringComparison.OrdinalIgnoreCase))
+        Sections[section].FirstOrDefault(p => KeyOf(p).Equals(key, StringComparison.OrdinalIgnoreCase))
         ?? (MailSettingAliases.IsAlias(section, key)
-            ? SettingsOf(typeof(MailOptions)).First(p => KeyOf(p).Equals(key, StringComparison.OrdinalIgnoreCase))
+            ? Sections[ServeConfiguration.MailSection].First(p => KeyOf(p).Equals(key, StringComparison.OrdinalIgnoreCase))
             : null);
 
     /// <summary>The settable values of an options record; nested records (the store's own DNS settings, which
     /// follow <c>[Dns]</c>) are not file settings.</summary>
-    private static IEnumerable<PropertyInfo> SettingsOf(Type options) =>
+    private static PropertyInfo[] SettingsOf([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type options) =>
         options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string) || p.PropertyType == typeof(IReadOnlyList<string>)));
+            .Where(p => p.CanWrite && (p.PropertyType.IsValueType || p.PropertyType == typeof(string) || p.PropertyType == typeof(IReadOnlyList<string>)))
+            .ToArray();
 
     private static string KeyOf(PropertyInfo property) =>
         property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;

@@ -6,44 +6,46 @@ namespace Signet.Serve;
 /// <c>SIGNET_</c> environment variables, command-line options), with the reason for each default beside it. The
 /// milter, the store and DNS have their own records in their own sections (<c>Milter</c>, <c>Store</c>, <c>Dns</c>),
 /// and what the milter and the relay share has one (<c>Mail</c>).</summary>
+/// <remarks>Settable properties, not init-only: the configuration binder's source generator (which serve uses, for
+/// Native AOT) silently skips init-only ones.</remarks>
 public sealed record ServeOptions
 {
     /// <summary>The data directory (<c>--data</c>, <c>SIGNET_DATA</c>): the embedded SQLite store and the master key
     /// live here. Relative to the working directory, so a first <c>signet serve</c> needs no set-up.</summary>
     [ConfigurationKeyName("Data")]
-    public string DataDirectory { get; init; } = "data";
+    public string DataDirectory { get; set; } = "data";
 
     /// <summary>Where the console and the API listen (<c>--urls</c>). Loopback by default: the console manages
     /// private keys, so exposing it is a decision to make (behind a TLS proxy), not a default.</summary>
-    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:8080"];
+    public IReadOnlyList<string> Urls { get; set; } = ["http://127.0.0.1:8080"];
 
     /// <summary>The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (<c>--trusted-proxy</c>,
     /// addresses or networks). None by default: a header any client can write must not choose the address the
     /// sign-in throttle counts, nor make a plain http request look like https (docs/console.md).</summary>
-    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+    public IReadOnlyList<string> TrustedProxies { get; set; } = [];
 
     /// <summary>The PEM certificate (with its chain) for the https:// entries of <see cref="Urls"/> (<c>--tls-certificate</c>),
     /// read again when it changes, so a renewal needs no restart. None by default: plain http on loopback, or TLS
     /// at a reverse proxy (<see cref="TrustedProxies"/>).</summary>
-    public string? TlsCertificateFile { get; init; }
+    public string? TlsCertificateFile { get; set; }
 
     /// <summary>The PEM private key of <see cref="TlsCertificateFile"/> (<c>--tls-key</c>).</summary>
-    public string? TlsKeyFile { get; init; }
+    public string? TlsKeyFile { get; set; }
 
     /// <summary>This host's name (<c>--hostname</c>): the authserv-id in Authentication-Results unless
     /// <c>Mail:AuthservId</c> says otherwise. The machine's name by default.</summary>
-    public string HostName { get; init; } = Signet.Store.Model.MachineHostName.FullyQualified();
+    public string HostName { get; set; } = Signet.Store.Model.MachineHostName.FullyQualified();
 
     /// <summary>The log format (<c>--log-format</c>): plain, json or systemd; see <see cref="ServeLogFormat"/>.</summary>
-    public string? LogFormat { get; init; }
+    public string? LogFormat { get; set; }
 
     /// <summary>How often pending keys and rotations are checked against DNS and advanced. Five minutes: a published
     /// record is picked up soon, and DNS is not asked more than a zone's usual TTL would justify.</summary>
-    public TimeSpan RotationInterval { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan RotationInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a stop (SIGTERM) waits for messages in progress before cutting their connections. Thirty
     /// seconds is more than signing or verifying a message takes, and less than systemd's default stop timeout (90 s).</summary>
-    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Every problem with these options, in words; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,12 +27,23 @@ public static class ServeServices
     public static IServiceCollection AddSignetServe(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddValidatedOptions<ServeOptions>(configuration, string.Empty, o => o.Validate());
-        services.AddValidatedOptions<MailOptions>(configuration.GetSection(ServeConfiguration.MailSection), ServeConfiguration.MailSection, o => o.Validate());
-        services.AddValidatedOptions<MilterOptions>(
-            MailSettingAliases.WithoutAliases(configuration.GetSection(ServeConfiguration.MilterSection)), ServeConfiguration.MilterSection, o => o.Validate());
-        services.AddValidatedOptions<DnsResolverOptions>(configuration.GetSection(ServeConfiguration.DnsSection), ServeConfiguration.DnsSection, ErrorOf<DnsResolverOptions>(o => (o.TryValidate(out string e), e)));
-        services.AddValidatedOptions<StoreOptions>(configuration.GetSection(ServeConfiguration.StoreSection), ServeConfiguration.StoreSection, ErrorOf<StoreOptions>(o => (o.TryValidate(out string e), e)));
+        // Each Bind is at a call site with its record's type, so the configuration binder's source generator binds it
+        // (no reflection, which Native AOT removes); a misspelt key in a component's own section fails start instead
+        // of being silently ignored.
+        var mail = configuration.GetSection(ServeConfiguration.MailSection);
+        var milter = MailSettingAliases.WithoutAliases(configuration.GetSection(ServeConfiguration.MilterSection));
+        var dns = configuration.GetSection(ServeConfiguration.DnsSection);
+        var store = configuration.GetSection(ServeConfiguration.StoreSection);
+        services.AddOptions<ServeOptions>().Bind(configuration)
+            .Validated(services, configuration, string.Empty, o => o.Validate());
+        services.AddOptions<MailOptions>().Bind(mail, Strictly)
+            .Validated(services, mail, ServeConfiguration.MailSection, o => o.Validate());
+        services.AddOptions<MilterOptions>().Bind(milter, Strictly)
+            .Validated(services, milter, ServeConfiguration.MilterSection, o => o.Validate());
+        services.AddOptions<DnsResolverOptions>().Bind(dns, Strictly)
+            .Validated(services, dns, ServeConfiguration.DnsSection, ErrorOf<DnsResolverOptions>(o => (o.TryValidate(out string e), e)));
+        services.AddOptions<StoreOptions>().Bind(store, Strictly)
+            .Validated(services, store, ServeConfiguration.StoreSection, ErrorOf<StoreOptions>(o => (o.TryValidate(out string e), e)));
         services.AddOptions<HostOptions>().Configure<IOptions<ServeOptions>>((host, serve) => host.ShutdownTimeout = serve.Value.ShutdownTimeout);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -76,7 +88,7 @@ public static class ServeServices
         }
 
         var own = MailSettingAliases.WithoutAliases(section);
-        var relay = own.Get<RelayOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new RelayOptions();
+        var relay = own.Get<RelayOptions>(Strictly) ?? new RelayOptions();
         ConfiguredLists.Replace(own, relay);
         var errors = relay.Validate();
         if (errors.Count > 0)
@@ -89,15 +101,15 @@ public static class ServeServices
         services.AddSignetRelay(relay);
     }
 
-    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration section, string name, Func<TOptions, IEnumerable<string>> validate)
+    private static void Strictly(BinderOptions binder) => binder.ErrorOnUnknownConfiguration = true;
+
+    /// <summary>What every bound options record gets after its Bind: configured lists that replace the defaults, and
+    /// its own checks run at start.</summary>
+    private static void Validated<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        this OptionsBuilder<TOptions> builder, IServiceCollection services, IConfiguration section, string name, Func<TOptions, IEnumerable<string>> validate)
         where TOptions : class
     {
-        // A misspelt key in a component's own section fails start instead of being silently ignored.
-        bool strict = name.Length > 0;
-        services.AddOptions<TOptions>()
-            .Bind(section, binder => binder.ErrorOnUnknownConfiguration = strict)
-            .Configure(options => ConfiguredLists.Replace(section, options))
-            .ValidateOnStart();
+        builder.Configure(options => ConfiguredLists.Replace(section, options)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new OptionsRecordValidator<TOptions>(name, validate));
     }
 

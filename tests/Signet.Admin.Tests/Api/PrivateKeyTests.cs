@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Signet.Admin.Tests.Support;
 using Signet.Dkim.Keys;
@@ -17,7 +16,7 @@ public sealed class PrivateKeyTests
     {
         await using var world = await ApiWorld.CreateAsync(Backend.Sqlite, null);
         using var client = world.Client(Role.OwnDomainAdmin);
-        using var generated = await client.PostAsJsonAsync(new Uri("/api/domains/mine.example/keys", UriKind.Relative), new { selector = "g1", algorithm, bits });
+        using var generated = await client.PostAsync(new Uri("/api/domains/mine.example/keys", UriKind.Relative), JsonBody.Of($$"""{"selector":"g1","algorithm":"{{algorithm}}","bits":{{(bits is { } b ? b.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")}}}"""));
         string generatedBody = await generated.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Created, generated.StatusCode);
         var id = JsonDocument.Parse(generatedBody).RootElement.GetProperty("id").GetGuid();
@@ -40,7 +39,7 @@ public sealed class PrivateKeyTests
         string pem = key.ExportPkcs8Pem();
         world.AddSecrets(pem);
         using var client = world.Client(Role.ServerAdmin);
-        using var imported = await client.PostAsJsonAsync(new Uri("/api/server/keys/import", UriKind.Relative), new { selector = "imp", privateKey = pem });
+        using var imported = await client.PostAsync(new Uri("/api/server/keys/import", UriKind.Relative), JsonBody.Of($$"""{"selector":"imp","privateKey":{{JsonBody.Text(pem)}}}"""));
         string body = await imported.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
         var view = JsonDocument.Parse(body).RootElement;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Signet.Admin.Tests.Support;
 
@@ -59,11 +58,11 @@ public sealed class ProblemDetailsTests
     {
         await using var world = await ApiWorld.CreateAsync(Backend.Sqlite, null);
         using var client = world.Client(Role.ServerAdmin);
-        using var badName = await client.PostAsJsonAsync(new Uri("/api/domains", UriKind.Relative), new { name = "not a domain" });
+        using var badName = await client.PostAsync(new Uri("/api/domains", UriKind.Relative), JsonBody.Of("""{"name":"not a domain"}"""));
         Assert.Contains("not a valid domain name", (await ReadProblemAsync(badName, HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         using var badFormat = await client.GetAsync(new Uri(world.Resolve("/api/domains/mine.example/keys/{active}/dns?format=bind"), UriKind.Relative));
         Assert.Contains("value, quoted, escaped, zone or json", (await ReadProblemAsync(badFormat, HttpStatusCode.BadRequest)).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        using var weak = await client.PostAsJsonAsync(new Uri("/api/domains/mine.example/keys", UriKind.Relative), new { selector = "w1", algorithm = "rsa", bits = 512 });
+        using var weak = await client.PostAsync(new Uri("/api/domains/mine.example/keys", UriKind.Relative), JsonBody.Of("""{"selector":"w1","algorithm":"rsa","bits":512}"""));
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
     }
 

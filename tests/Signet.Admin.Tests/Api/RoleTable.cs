@@ -85,7 +85,7 @@ public static class RoleTable
     {
         string p = path == "/api/server" ? "server" : string.Empty;
         int Own(int success) => domainAdmin == 403 ? 403 : success;
-        string importBody = System.Text.Json.JsonSerializer.Serialize(new { selector = "imp1", privateKey = ImportPem });
+        string importBody = $"{{\"selector\":\"imp1\",\"privateKey\":\"{System.Text.Json.JsonEncodedText.Encode(ImportPem)}\"}}";
         cases.AddRange(
         [
             new("GET", $"{template}/keys", $"{path}/keys", null, 401, 200, Own(200), otherAdmin),

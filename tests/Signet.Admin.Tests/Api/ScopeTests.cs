@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Signet.Admin.Tests.Support;
 
@@ -26,7 +25,7 @@ public sealed class ScopeTests
     {
         await using var world = await ApiWorld.CreateAsync(Backend.Sqlite, null);
         using var client = world.Client(Role.ServerAdmin);
-        using var response = await client.PatchAsJsonAsync(new Uri("/api/server", UriKind.Relative), new { hostName = "relay.example.net", serverSigningEnabled = true });
+        using var response = await client.PatchAsync(new Uri("/api/server", UriKind.Relative), JsonBody.Of("""{"hostName":"relay.example.net","serverSigningEnabled":true}"""));
         var settings = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("relay.example.net", settings.GetProperty("hostName").GetString());
         Assert.Contains("NOT aligned", settings.GetProperty("alignment").GetString(), StringComparison.Ordinal);
@@ -38,7 +37,7 @@ public sealed class ScopeTests
     {
         await using var world = await ApiWorld.CreateAsync(Backend.Sqlite, null);
         using var dana = world.Client(Role.OwnDomainAdmin);
-        using var created = await dana.PostAsJsonAsync(new Uri("/api/tokens", UriKind.Relative), new { description = "ci" });
+        using var created = await dana.PostAsync(new Uri("/api/tokens", UriKind.Relative), JsonBody.Of("""{"description":"ci"}"""));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.True(created.Headers.CacheControl?.NoStore);
         string token = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;

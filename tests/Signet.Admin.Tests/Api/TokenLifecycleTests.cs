@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Signet.Admin.Tests.Support;
 
@@ -27,10 +26,10 @@ public sealed class TokenLifecycleTests
     {
         await using var world = await ApiWorld.CreateAsync(Backend.Sqlite, null);
         using var dana = world.Client(Role.OwnDomainAdmin);
-        using var created = await dana.PostAsJsonAsync(new Uri("/api/tokens", UriKind.Relative), new { description = "to revoke" });
-        var secret = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        using var created = await dana.PostAsync(new Uri("/api/tokens", UriKind.Relative), JsonBody.Of("""{"description":"to revoke"}"""));
+        var secret = (await JsonBody.ReadAsync(created.Content)).GetProperty("token").GetString()!;
         using var withNew = world.Host.Client(secret);
-        var listed = await dana.GetFromJsonAsync<JsonElement>(new Uri("/api/tokens", UriKind.Relative));
+        var listed = JsonDocument.Parse(await dana.GetStringAsync(new Uri("/api/tokens", UriKind.Relative))).RootElement;
         string id = listed.EnumerateArray().Single(t => t.GetProperty("description").GetString() == "to revoke").GetProperty("id").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await withNew.GetAsync(new Uri("/api/domains", UriKind.Relative))).StatusCode);
 
@@ -69,7 +68,7 @@ public sealed class TokenLifecycleTests
         {
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var problem = await JsonBody.ReadAsync(response.Content);
             Assert.Contains("expired on", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
     }

@@ -6,7 +6,7 @@ namespace Signet.Interop.Tests.Peers;
 /// <summary>Drives a peer through one of the batch scripts in Peers/scripts: the messages go to files, a JSON
 /// manifest lists the jobs, one process start handles them all and writes one result per job. The manifest also
 /// names the DNS server the script must ask for keys (the zone's loopback nsd, never the system resolver).</summary>
-public sealed class ScriptBatch : IDisposable
+public sealed partial class ScriptBatch : IDisposable
 {
     private readonly string _interpreter;
     private readonly string _script;
@@ -104,9 +104,9 @@ public sealed class ScriptBatch : IDisposable
         string manifest = Path.Combine(folder, "manifest.json");
         string resultsPath = Path.Combine(folder, "results.json");
         var dns = new DnsServer(_zone.Endpoint.Address.ToString(), _zone.Endpoint.Port);
-        await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new Manifest(dns, jobs)), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(manifest, JsonSerializer.Serialize(new Manifest(dns, jobs), ScriptJsonContext.Default.Manifest), cancellationToken).ConfigureAwait(false);
         await PeerProcess.RunCheckedAsync(_interpreter, [_script, operation, manifest, resultsPath], cancellationToken).ConfigureAwait(false);
-        var results = JsonSerializer.Deserialize<List<JobResult>>(await File.ReadAllTextAsync(resultsPath, cancellationToken).ConfigureAwait(false));
+        var results = JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultsPath, cancellationToken).ConfigureAwait(false), ScriptJsonContext.Default.ListJobResult);
         return results is { } list && list.Count == jobs.Count
             ? list
             : throw new InvalidOperationException($"{_script} wrote {results?.Count ?? 0} results for {jobs.Count} jobs");
@@ -132,4 +132,9 @@ public sealed class ScriptBatch : IDisposable
     private sealed record JobResult(
         [property: JsonPropertyName("pass")] bool Pass,
         [property: JsonPropertyName("detail")] string Detail);
+
+    /// <summary>The manifest and results through generated serializers: reflection-based JSON is off in every build.</summary>
+    [JsonSerializable(typeof(Manifest))]
+    [JsonSerializable(typeof(List<JobResult>))]
+    private sealed partial class ScriptJsonContext : JsonSerializerContext;
 }

@@ -191,7 +191,7 @@ public sealed class EndpointTableTests
         string p = PathOf(path);
         return p switch
         {
-            _ when p.EndsWith("/keys/import", StringComparison.Ordinal) => System.Text.Json.JsonSerializer.Serialize(new { selector = "imp1", privateKey = ImportPem }),
+            _ when p.EndsWith("/keys/import", StringComparison.Ordinal) => $"{{\"selector\":\"imp1\",\"privateKey\":\"{System.Text.Json.JsonEncodedText.Encode(ImportPem)}\"}}",
             _ when p.EndsWith("/keys", StringComparison.Ordinal) => """{"selector":"n1","algorithm":"ed25519"}""",
             _ when p.EndsWith("/rotations", StringComparison.Ordinal) => """{"newSelector":"n2"}""",
             "/api/users" => """{"name":"nina","role":"domainAdmin","password":"a long enough password","domains":["mine.example"]}""",

@@ -53,7 +53,7 @@ public sealed class StoreCommandContext
     /// <summary>Writes <paramref name="value"/> as one line of JSON, as the API would answer it.</summary>
     public int WriteJson<T>(T value)
     {
-        Console.WriteLine(JsonSerializer.Serialize(value, CliJson.Options));
+        Console.WriteLine(JsonSerializer.Serialize(value, CliJson.TypeInfo<T>()));
         return ExitCodes.Success;
     }
 

@@ -47,7 +47,7 @@ public sealed partial class ApiStoreClient : ISignetStore, IAsyncDisposable
         using var request = new HttpRequestMessage(method, new Uri(path.TrimStart('/'), UriKind.Relative));
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: CliJson.Options);
+            request.Content = JsonContent.Create(body, CliJson.Options.GetTypeInfo(body.GetType()));
         }
 
         try
@@ -63,7 +63,7 @@ public sealed partial class ApiStoreClient : ISignetStore, IAsyncDisposable
                 return (StoreResult<T>)(object)StoreResult<bool>.Success(true);
             }
 
-            var value = await response.Content.ReadFromJsonAsync<T>(CliJson.Options, cancellationToken).ConfigureAwait(false);
+            var value = await response.Content.ReadFromJsonAsync(CliJson.TypeInfo<T>(), cancellationToken).ConfigureAwait(false);
             return value is null
                 ? throw new StoreUnavailableException($"{Server}: {method} {path} answered nothing")
                 : StoreResult<T>.Success(value);
