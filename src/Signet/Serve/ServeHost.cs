@@ -85,6 +85,11 @@ public static class ServeHost
             string.Join(' ', app.Urls), milter.LocalEndPoint?.ToString() ?? milter.Listen, storeOptions.DataDirectory,
             storeOptions.ConnectionString is null ? "sqlite" : "postgresql");
         DataDirectoryCheck.WarnWhenOpenToOthers(logger, storeOptions.DataDirectory);
+        // Start-up leaves garbage (configuration, the service container, routing, the first store reads) in heap
+        // regions that stay committed until the next collections, which an idle server may not see for hours. One
+        // aggressive collection here gives them back to the system: idle resident memory 55 → 48 MB for the Native
+        // AOT executable, 90 → 89 MB under the JIT (docs/performance.md, "Fourth round"), for one pause at start.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
