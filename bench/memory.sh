@@ -6,6 +6,7 @@
 # memory (which bounds the managed heap's growth from above) must grow by far less than the message.
 #
 # Usage: sudo bash bench/memory.sh [BYTES] [RELAY_BYTES]     (defaults 1073741824 and 52428800)
+#        SIGNET=out/aot/signet sudo bash bench/memory.sh      (a published executable instead of the build)
 # Needs: root, postfix (smtp-source, smtp-sink), /usr/bin/time, about 2 GB free below /tmp.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -23,8 +24,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build -c Release "$here/../src/Signet" -v quiet -nologo >&2
-signet=(dotnet "$here/../src/Signet/bin/Release/net10.0/signet.dll")
+if [[ -n "${SIGNET:-}" ]]; then
+  [[ -x "$SIGNET" ]] || { echo "SIGNET=$SIGNET: not an executable file" >&2; exit 2; }
+  signet=("$(realpath "$SIGNET")")
+else
+  dotnet build -c Release "$here/../src/Signet" -v quiet -nologo >&2
+  signet=(dotnet "$here/../src/Signet/bin/Release/net10.0/signet.dll")
+fi
 "${signet[@]}" keygen --algorithm rsa --bits 2048 --out "$work/key.pem" >/dev/null 2>&1
 
 # A header, then lines of text until the message has the size asked for, written as it is read.
