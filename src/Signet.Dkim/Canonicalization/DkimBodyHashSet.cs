@@ -76,6 +76,11 @@ public sealed class DkimBodyHashSet : IDisposable
     public byte[] GetHash(DkimCanonicalization canonicalization, long? lengthLimit) =>
         (byte[])Find(canonicalization).GetHash(lengthLimit).Clone();
 
+    /// <summary>Compares the hash for one of the requirements with <paramref name="expected"/> in constant time,
+    /// without the copy <see cref="GetHash"/> hands out.</summary>
+    internal bool HashEquals(DkimCanonicalization canonicalization, long? lengthLimit, ReadOnlySpan<byte> expected) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Find(canonicalization).GetHash(lengthLimit), expected);
+
     /// <summary>The length of the whole canonical body, to compare with a signature's <c>l=</c>.</summary>
     public long GetCanonicalLength(DkimCanonicalization canonicalization)
     {
