@@ -120,6 +120,16 @@ public static class DkimHeaderCanonicalizer
     /// went through a test per byte.</summary>
     private static int WriteCollapsedValue(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        // The field's own line ending unfolds to nothing wherever it stands; without it, most values (one line,
+        // single spaces) are already canonical apart from the spaces at either end, and are copied in one piece.
+        var line = source.EndsWith(CrLf) ? source[..^2] : source.EndsWith((byte)'\n') ? source[..^1] : source;
+        if (!line.ContainsAny(TabOrLineBreak) && line.IndexOf("  "u8) < 0)
+        {
+            line = line.Trim((byte)' ');
+            line.CopyTo(destination);
+            return line.Length;
+        }
+
         int length = 0;
         bool pendingSpace = false;
         while (true)
@@ -167,4 +177,6 @@ public static class DkimHeaderCanonicalizer
     }
 
     private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
+
+    private static readonly SearchValues<byte> TabOrLineBreak = SearchValues.Create("\t\r\n"u8);
 }

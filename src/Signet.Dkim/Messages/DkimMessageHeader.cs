@@ -17,7 +17,8 @@ public sealed class DkimMessageHeader
     /// continuation makes the section unusable, and <paramref name="error"/> says which line.</summary>
     public static bool TryParse(ReadOnlySpan<byte> headerSection, out DkimMessageHeader header, out string error)
     {
-        var fields = new List<DkimHeaderField>();
+        // At most one field per line: sized once, instead of growing through 4, 8 and 16 for an ordinary header.
+        var fields = new List<DkimHeaderField>(Math.Min(headerSection.Count((byte)'\n') + 1, 64));
         header = new DkimMessageHeader(fields);
         error = string.Empty;
         int start = 0;

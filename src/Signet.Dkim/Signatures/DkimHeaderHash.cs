@@ -171,13 +171,33 @@ public static class DkimHeaderHash
     {
         for (int i = fields.Count - 1; i >= 0; i--)
         {
-            if (!taken[i] && fields[i].IsNamed(name))
+            if (!taken[i] && MayBeNamed(fields[i].Name, name) && fields[i].IsNamed(name))
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    // A name of another length, or whose first letters differ other than in ASCII case, cannot be equal ignoring
+    // case: most of the ~25 names of an oversigned h= against each field are passed over on this test alone. Any
+    // character beyond ASCII leaves the decision to the full comparison, whose case rules it follows.
+    private static bool MayBeNamed(string fieldName, string name)
+    {
+        if (fieldName.Length != name.Length)
+        {
+            return false;
+        }
+
+        if (name.Length == 0)
+        {
+            return true;
+        }
+
+        char a = fieldName[0];
+        char b = name[0];
+        return (a | b) >= 0x80 || ((a ^ b) & ~0x20) == 0;
     }
 
     /// <summary>The field with the value of its b= tag deleted, including the whitespace around it

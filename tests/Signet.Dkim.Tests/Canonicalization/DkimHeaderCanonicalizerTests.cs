@@ -49,6 +49,12 @@ public class DkimHeaderCanonicalizerTests
     // Runs of whitespace, folds and lone CRs at either end of a value and on either side of a 16-, 32- and 64-byte
     // boundary, where a vectorized search changes blocks.
     [InlineData("X: \r\n")]
+    [InlineData("X: a b \r\n")]
+    [InlineData("X:  \r\n")]
+    [InlineData("X: a\n\n")]
+    [InlineData("X: a \n")]
+    [InlineData("X: a\r\r\n")]
+    [InlineData("X:a  b")]
     [InlineData("X:\r")]
     [InlineData("X: a\r")]
     [InlineData("X: \ra")]
