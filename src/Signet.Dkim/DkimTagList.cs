@@ -8,19 +8,24 @@ namespace Signet.Dkim;
 public sealed class DkimTagList
 {
     private readonly ReadOnlyMemory<byte> _source;
+    // The array the parse filled, used up to its count: an estimate one too high costs one unused slot, not a copy.
     private readonly TagBounds[] _tags;
+    private readonly int _count;
 
-    private DkimTagList(ReadOnlyMemory<byte> source, TagBounds[] tags)
+    private DkimTagList(ReadOnlyMemory<byte> source, TagBounds[] tags, int count)
     {
         _source = source;
         _tags = tags;
+        _count = count;
     }
 
-    public int Count => _tags.Length;
+    public int Count => _count;
 
-    public ReadOnlySpan<byte> NameAt(int index) => _tags[index].Name(_source.Span);
+    public ReadOnlySpan<byte> NameAt(int index) => Tags[index].Name(_source.Span);
 
-    public ReadOnlySpan<byte> ValueAt(int index) => _tags[index].Value(_source.Span);
+    public ReadOnlySpan<byte> ValueAt(int index) => Tags[index].Value(_source.Span);
+
+    private ReadOnlySpan<TagBounds> Tags => _tags.AsSpan(0, _count);
 
     /// <summary>Finds a tag by its name (tag names are case-sensitive, RFC 6376 §3.2).</summary>
     public bool TryGet(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
@@ -28,7 +33,7 @@ public sealed class DkimTagList
         // A signature is read by name some twenty times per message: the span is taken once, and a name of another
         // length is passed over without comparing bytes.
         var source = _source.Span;
-        foreach (var tag in _tags)
+        foreach (var tag in Tags)
         {
             if (tag.NameLength == name.Length && tag.Name(source).SequenceEqual(name))
             {
@@ -70,7 +75,7 @@ public sealed class DkimTagList
             position = end + 1;
         }
 
-        tags = new DkimTagList(input, found.ToArray());
+        tags = new DkimTagList(input, found.Storage, found.Count);
         error = string.Empty;
         return true;
     }
@@ -220,7 +225,8 @@ public sealed class DkimTagList
             _items[Count++] = tag;
         }
 
-        public TagBounds[] ToArray() => Count == _items.Length ? _items : _items[..Count];
+        /// <summary>The array the tags fill, longer than <see cref="Count"/> when the estimate was.</summary>
+        public TagBounds[] Storage => _items;
     }
 
     /// <summary>Where one tag's name and value stand in the source, as offsets and lengths.</summary>

@@ -60,8 +60,8 @@ public static class DkimHeaderHash
     // found, with no list of them in between.
     private static void CanonicalizeSelected(DkimMessageHeader header, IReadOnlyList<string> signedHeaders, DkimCanonicalization canonicalization, ArrayBufferWriter<byte> buffer)
     {
-        var fields = header.Fields;
-        if (signedHeaders.Count * fields.Count > SmallProduct)
+        var fields = header.FieldSpan;
+        if (signedHeaders.Count * fields.Length > SmallProduct)
         {
             foreach (var field in SelectFields(header, signedHeaders))
             {
@@ -71,7 +71,7 @@ public static class DkimHeaderHash
             return;
         }
 
-        Span<bool> taken = fields.Count <= 256 ? stackalloc bool[fields.Count] : new bool[fields.Count];
+        Span<bool> taken = fields.Length <= 256 ? stackalloc bool[fields.Length] : new bool[fields.Length];
         foreach (string name in signedHeaders)
         {
             int index = BottomMostUntaken(fields, name, taken);
@@ -114,7 +114,7 @@ public static class DkimHeaderHash
         ArgumentNullException.ThrowIfNull(signedHeaders);
         if (signedHeaders.Count * header.Fields.Count <= SmallProduct)
         {
-            return SelectFieldsByScanning(header.Fields, signedHeaders);
+            return SelectFieldsByScanning(header.FieldSpan, signedHeaders);
         }
 
         // One pass over the names and one over the fields: linear even for hostile messages with thousands of
@@ -150,9 +150,9 @@ public static class DkimHeaderHash
     private const int SmallProduct = 4096;
 
     // The same selection as the stacks make: for each name, the bottom-most instance not taken yet.
-    private static List<DkimHeaderField> SelectFieldsByScanning(IReadOnlyList<DkimHeaderField> fields, IReadOnlyList<string> signedHeaders)
+    private static List<DkimHeaderField> SelectFieldsByScanning(ReadOnlySpan<DkimHeaderField> fields, IReadOnlyList<string> signedHeaders)
     {
-        Span<bool> taken = fields.Count <= 256 ? stackalloc bool[fields.Count] : new bool[fields.Count];
+        Span<bool> taken = fields.Length <= 256 ? stackalloc bool[fields.Length] : new bool[fields.Length];
         var selected = new List<DkimHeaderField>(signedHeaders.Count);
         foreach (string name in signedHeaders)
         {
@@ -167,9 +167,9 @@ public static class DkimHeaderHash
         return selected;
     }
 
-    private static int BottomMostUntaken(IReadOnlyList<DkimHeaderField> fields, string name, ReadOnlySpan<bool> taken)
+    private static int BottomMostUntaken(ReadOnlySpan<DkimHeaderField> fields, string name, ReadOnlySpan<bool> taken)
     {
-        for (int i = fields.Count - 1; i >= 0; i--)
+        for (int i = fields.Length - 1; i >= 0; i--)
         {
             if (!taken[i] && MayBeNamed(fields[i].Name, name) && fields[i].IsNamed(name))
             {
