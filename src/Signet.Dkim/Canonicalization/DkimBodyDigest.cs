@@ -46,7 +46,7 @@ internal sealed class DkimBodyDigest : IDisposable
         }
 
         _limits = limits is null ? [] : [.. limits.Order().Distinct()];
-        _limitHashes = new byte[_limits.Length][];
+        _limitHashes = _limits.Length == 0 ? [] : new byte[_limits.Length][];
         _bytesWanted = _hashesWholeBody || _limits.Length == 0 ? long.MaxValue : _limits[^1];
     }
 

@@ -7,7 +7,8 @@ namespace Signet.Dkim.Canonicalization;
 /// is a reading of that state on the way past, so each distinct canonicalization costs one pass.</summary>
 public sealed class DkimBodyHashSet : IDisposable
 {
-    private readonly List<(DkimCanonicalization Canonicalization, DkimBodyCanonicalizer Canonicalizer, DkimBodyDigest Digest)> _passes = [];
+    // One pass in almost every message (its signatures share a canonicalization): sized for one.
+    private readonly List<(DkimCanonicalization Canonicalization, DkimBodyCanonicalizer Canonicalizer, DkimBodyDigest Digest)> _passes = new(1);
     private bool _finished;
     private bool _disposed;
 

@@ -12,7 +12,8 @@ public sealed class DkimVerification : IDisposable
 {
     private readonly DkimVerifier _verifier;
     private readonly DkimMessageHeader _header;
-    private readonly List<Entry> _entries = [];
+    // Most messages carry one or two signatures: the list starts at one, not at four.
+    private readonly List<Entry> _entries = new(1);
     private readonly DkimBodyHashSet _bodyHashes;
     // One lookup per distinct key name, in a list searched in order: a message has one or two, and a dictionary per
     // message cost more than the search. Past ScannedLookups names (MaximumSignatures can be set high) an index takes
