@@ -77,7 +77,7 @@ public sealed class DkimMessageHeader
             return false;
         }
 
-        var name = line[..colon].TrimEnd(" \t"u8);
+        var name = DkimWhitespace.TrimEndSpaceAndTab(line[..colon]);
         if (name.IsEmpty)
         {
             return false;

@@ -186,7 +186,7 @@ public static class DkimSignatureParser
             for (int n = 0; n < names.Length; n++)
             {
                 int colon = h.IndexOf((byte)':');
-                var name = (colon < 0 ? h : h[..colon]).Trim(" \t\r\n"u8);
+                var name = DkimWhitespace.TrimFolding(colon < 0 ? h : h[..colon]);
                 h = colon < 0 ? [] : h[(colon + 1)..];
                 if (name.IsEmpty)
                 {
