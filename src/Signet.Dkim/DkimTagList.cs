@@ -33,11 +33,12 @@ public sealed class DkimTagList
         // A signature is read by name some twenty times per message: the span is taken once, and a name of another
         // length is passed over without comparing bytes.
         var source = _source.Span;
-        foreach (var tag in Tags)
+        for (int i = 0; i < _count; i++)
         {
-            if (tag.NameLength == name.Length && tag.Name(source).SequenceEqual(name))
+            ref readonly var tag = ref _tags[i];
+            if (tag.NameLength == name.Length && source.Slice(tag.NameStart, tag.NameLength).SequenceEqual(name))
             {
-                value = tag.Value(source);
+                value = source.Slice(tag.ValueStart, tag.ValueLength);
                 return true;
             }
         }
