@@ -135,7 +135,7 @@ public sealed class DkimTagList
             var span = source[name];
             foreach (var tag in found.Items)
             {
-                if (span.SequenceEqual(tag.Name(source)))
+                if (tag.NameLength == span.Length && span.SequenceEqual(tag.Name(source)))
                 {
                     return true;
                 }
