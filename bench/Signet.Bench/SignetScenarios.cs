@@ -12,7 +12,7 @@ public sealed class SignetScenarios(DkimPrivateKey key, byte[] message)
 {
     private readonly DkimSigner _signer = CreateSigner(key);
     private readonly byte[] _signed = SignOnce(key, message);
-    private readonly DkimVerifier _verifier = new(new InMemoryTxtSource().Add("s1._domainkey.example.com", DkimKeyRecord.Format(key.PublicKey)));
+    private readonly DkimVerifier _verifier = new(new CachedKeySource("s1._domainkey.example.com", DkimKeyRecord.Format(key.PublicKey)));
 
     /// <summary>The message as Signet signed it: what every verifier is given.</summary>
     public byte[] SignedMessage => _signed;

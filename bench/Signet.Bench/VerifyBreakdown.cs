@@ -21,7 +21,7 @@ public static class VerifyBreakdown
         byte[] signed = scenario.SignedMessage;
         int bodyStart = DkimHeaderSection.FindBodyStart(signed);
         string record = DkimKeyRecord.Format(key.PublicKey);
-        var verifier = new DkimVerifier(new InMemoryTxtSource().Add("s1._domainkey.example.com", record));
+        var verifier = new DkimVerifier(new CachedKeySource("s1._domainkey.example.com", record));
         using var rsa = key.PublicKey is RsaDkimPublicKey ? RSA.Create(2048) : null;
         byte[] hash = SHA256.HashData("DKIM"u8);
         byte[]? rsaSignature = rsa?.SignHash(hash, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
