@@ -13,6 +13,8 @@ using Signet.Dkim.Keys;
 //          (the milter in process under Postfix-like clients; see bench/README.md)
 //        dotnet run -c Release --project bench/Signet.Bench -- --repeat verify|sign --keys rsa|ed25519 [--seconds 10]
 //          (one operation at 2 KB in a loop, nothing else: for a profiler such as dotnet-trace)
+//          [--count N --key FILE.pem]   (exactly N operations with a fixed key: instruction counts under callgrind that
+//          repeat from run to run, since nothing random such as a key generation runs before them)
 //        dotnet run -c Release --project bench/Signet.Bench -- --breakdown [--keys rsa|ed25519]   (verify at 2 KB, step by step)
 //        dotnet run -c Release --project bench/Signet.Bench -- --threads 2 [--runs 3 --seconds 1]   (sign and verify on N threads)
 bool smoke = args.Contains("--smoke");
@@ -26,6 +28,11 @@ if (Option("--milter") is { } milterMode)
 
 int runs = int.Parse(Option("--runs") ?? "3", CultureInfo.InvariantCulture);
 var seconds = TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "1", CultureInfo.InvariantCulture));
+if (Option("--repeat") is { } repeated)
+{
+    return Repeat(repeated);
+}
+
 var peers = Options("--peer").Select(PeerHarness.Parse).ToList();
 string? exportFolder = Option("--export") ?? (peers.Count > 0 ? Directory.CreateTempSubdirectory("signet-bench-").FullName : null);
 var measurement = new Measurement(runs, seconds, smoke);
@@ -44,22 +51,6 @@ var raw = new Dictionary<string, Action>
 if (args.Contains("--breakdown"))
 {
     Console.Write(VerifyBreakdown.Run(Option("--keys") == "ed25519" ? ed25519 : rsa, new Measurement(runs, seconds, smoke)));
-    return 0;
-}
-
-if (Option("--repeat") is { } repeated)
-{
-    var scenario = new SignetScenarios(Option("--keys") == "ed25519" ? ed25519 : rsa, BenchMessages.Create(2 * 1024));
-    Action operation = repeated == "sign" ? scenario.Sign : scenario.Verify;
-    var until = DateTime.UtcNow + seconds;
-    long repetitions = 0;
-    while (DateTime.UtcNow < until)
-    {
-        operation();
-        repetitions++;
-    }
-
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repeated}: {repetitions / seconds.TotalSeconds:N0}/s"));
     return 0;
 }
 
@@ -145,6 +136,38 @@ if (Option("--out") is { } path)
 }
 
 return 0;
+
+int Repeat(string operationName)
+{
+    using var key = Option("--key") is { } keyFile ? ReadKey(keyFile) : DkimKeyGenerator.Generate(Option("--keys") == "ed25519" ? DkimKeyType.Ed25519 : DkimKeyType.Rsa, 2048);
+    var scenario = new SignetScenarios(key, BenchMessages.Create(2 * 1024));
+    Action operation = operationName == "sign" ? scenario.Sign : scenario.Verify;
+    if (Option("--count") is { } countText)
+    {
+        long count = long.Parse(countText, CultureInfo.InvariantCulture);
+        for (long i = 0; i < count; i++)
+        {
+            operation();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operationName}: {count:N0} done"));
+        return 0;
+    }
+
+    var until = DateTime.UtcNow + seconds;
+    long repetitions = 0;
+    while (DateTime.UtcNow < until)
+    {
+        operation();
+        repetitions++;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operationName}: {repetitions / seconds.TotalSeconds:N0}/s"));
+    return 0;
+}
+
+static DkimPrivateKey ReadKey(string path) =>
+    DkimPrivateKeyReader.TryRead(File.ReadAllBytes(path), out var key, out string error) ? key : throw new InvalidOperationException($"{path}: {error}");
 
 string? Option(string name)
 {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Signet.Dkim;
@@ -7,28 +8,37 @@ namespace Signet.Dkim;
 public sealed class DkimTagList
 {
     private readonly ReadOnlyMemory<byte> _source;
-    private readonly (Range Name, Range Value)[] _tags;
+    // The array the parse filled, used up to its count: an estimate one too high costs one unused slot, not a copy.
+    private readonly TagBounds[] _tags;
+    private readonly int _count;
 
-    private DkimTagList(ReadOnlyMemory<byte> source, (Range Name, Range Value)[] tags)
+    private DkimTagList(ReadOnlyMemory<byte> source, TagBounds[] tags, int count)
     {
         _source = source;
         _tags = tags;
+        _count = count;
     }
 
-    public int Count => _tags.Length;
+    public int Count => _count;
 
-    public ReadOnlySpan<byte> NameAt(int index) => _source.Span[_tags[index].Name];
+    public ReadOnlySpan<byte> NameAt(int index) => Tags[index].Name(_source.Span);
 
-    public ReadOnlySpan<byte> ValueAt(int index) => _source.Span[_tags[index].Value];
+    public ReadOnlySpan<byte> ValueAt(int index) => Tags[index].Value(_source.Span);
+
+    private ReadOnlySpan<TagBounds> Tags => _tags.AsSpan(0, _count);
 
     /// <summary>Finds a tag by its name (tag names are case-sensitive, RFC 6376 §3.2).</summary>
     public bool TryGet(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
-        for (int i = 0; i < _tags.Length; i++)
+        // A signature is read by name some twenty times per message: the span is taken once, and a name of another
+        // length is passed over without comparing bytes.
+        var source = _source.Span;
+        for (int i = 0; i < _count; i++)
         {
-            if (NameAt(i).SequenceEqual(name))
+            ref readonly var tag = ref _tags[i];
+            if (tag.NameLength == name.Length && source.Slice(tag.NameStart, tag.NameLength).SequenceEqual(name))
             {
-                value = ValueAt(i);
+                value = source.Slice(tag.ValueStart, tag.ValueLength);
                 return true;
             }
         }
@@ -66,7 +76,7 @@ public sealed class DkimTagList
             position = end + 1;
         }
 
-        tags = new DkimTagList(input, found.ToArray());
+        tags = new DkimTagList(input, found.Storage, found.Count);
         error = string.Empty;
         return true;
     }
@@ -109,7 +119,7 @@ public sealed class DkimTagList
             return false;
         }
 
-        found.Add((nameStart..nameEnd, valueStart..valueEnd));
+        found.Add(new TagBounds(nameStart, nameEnd - nameStart, valueStart, valueEnd - valueStart));
         return true;
     }
 
@@ -125,7 +135,7 @@ public sealed class DkimTagList
             var span = source[name];
             foreach (var tag in found.Items)
             {
-                if (span.SequenceEqual(source[tag.Name]))
+                if (tag.NameLength == span.Length && span.SequenceEqual(tag.Name(source)))
                 {
                     return true;
                 }
@@ -139,7 +149,7 @@ public sealed class DkimTagList
             names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tag in found.Items)
             {
-                names.Add(Encoding.ASCII.GetString(source[tag.Name]));
+                names.Add(Encoding.ASCII.GetString(tag.Name(source)));
             }
         }
 
@@ -177,18 +187,12 @@ public sealed class DkimTagList
     // RFC 6376 §3.2: VALCHAR = %x21-3A / %x3C-7E, separated by folding whitespace. Bytes above 0x7E are
     // accepted too: RFC 6376 errata and RFC 8616 allow UTF-8 in some values, and rejecting them breaks
     // nothing we sign.
-    private static bool IsTagValue(ReadOnlySpan<byte> value)
-    {
-        foreach (byte b in value)
-        {
-            if (b < 0x21 && !IsFoldingWhitespace(b) || b == (byte)';' || b == 0x7F)
-            {
-                return false;
-            }
-        }
+    private static bool IsTagValue(ReadOnlySpan<byte> value) => !value.ContainsAny(NotInTagValue);
 
-        return true;
-    }
+    // The bytes a tag value cannot hold: controls other than SP, HTAB, CR and LF, then ';' and DEL. Searching for
+    // them is vectorized, where a test per byte was a visible part of parsing a signature's ~700 bytes.
+    private static readonly SearchValues<byte> NotInTagValue = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x21).Select(b => (byte)b).Where(b => !IsFoldingWhitespace(b)), (byte)';', 0x7F]);
 
     private static string Printable(ReadOnlySpan<byte> source, int start, int end)
     {
@@ -206,13 +210,13 @@ public sealed class DkimTagList
     /// its first estimate.</summary>
     private sealed class TagRanges(int capacity)
     {
-        private (Range Name, Range Value)[] _items = new (Range, Range)[Math.Max(capacity, 1)];
+        private TagBounds[] _items = new TagBounds[Math.Max(capacity, 1)];
 
         public int Count { get; private set; }
 
-        public ReadOnlySpan<(Range Name, Range Value)> Items => _items.AsSpan(0, Count);
+        public ReadOnlySpan<TagBounds> Items => _items.AsSpan(0, Count);
 
-        public void Add((Range Name, Range Value) tag)
+        public void Add(TagBounds tag)
         {
             if (Count == _items.Length)
             {
@@ -222,6 +226,15 @@ public sealed class DkimTagList
             _items[Count++] = tag;
         }
 
-        public (Range Name, Range Value)[] ToArray() => Count == _items.Length ? _items : _items[..Count];
+        /// <summary>The array the tags fill, longer than <see cref="Count"/> when the estimate was.</summary>
+        public TagBounds[] Storage => _items;
+    }
+
+    /// <summary>Where one tag's name and value stand in the source, as offsets and lengths.</summary>
+    private readonly record struct TagBounds(int NameStart, int NameLength, int ValueStart, int ValueLength)
+    {
+        public ReadOnlySpan<byte> Name(ReadOnlySpan<byte> source) => source.Slice(NameStart, NameLength);
+
+        public ReadOnlySpan<byte> Value(ReadOnlySpan<byte> source) => source.Slice(ValueStart, ValueLength);
     }
 }

@@ -7,7 +7,8 @@ namespace Signet.Dkim.Canonicalization;
 /// is a reading of that state on the way past, so each distinct canonicalization costs one pass.</summary>
 public sealed class DkimBodyHashSet : IDisposable
 {
-    private readonly List<(DkimCanonicalization Canonicalization, DkimBodyCanonicalizer Canonicalizer, DkimBodyDigest Digest)> _passes = [];
+    // One pass in almost every message (its signatures share a canonicalization): sized for one.
+    private readonly List<(DkimCanonicalization Canonicalization, DkimBodyCanonicalizer Canonicalizer, DkimBodyDigest Digest)> _passes = new(1);
     private bool _finished;
     private bool _disposed;
 
@@ -75,6 +76,11 @@ public sealed class DkimBodyHashSet : IDisposable
     /// <summary>The 32-byte SHA-256 body hash for one of the requirements given at construction.</summary>
     public byte[] GetHash(DkimCanonicalization canonicalization, long? lengthLimit) =>
         (byte[])Find(canonicalization).GetHash(lengthLimit).Clone();
+
+    /// <summary>Compares the hash for one of the requirements with <paramref name="expected"/> in constant time,
+    /// without the copy <see cref="GetHash"/> hands out.</summary>
+    internal bool HashEquals(DkimCanonicalization canonicalization, long? lengthLimit, ReadOnlySpan<byte> expected) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Find(canonicalization).GetHash(lengthLimit), expected);
 
     /// <summary>The length of the whole canonical body, to compare with a signature's <c>l=</c>.</summary>
     public long GetCanonicalLength(DkimCanonicalization canonicalization)

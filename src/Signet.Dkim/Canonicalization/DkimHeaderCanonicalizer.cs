@@ -73,16 +73,16 @@ public static class DkimHeaderCanonicalizer
         }
 
         Span<byte> destination = output.GetSpan(rawField.Length + CrLf.Length);
-        int length = WriteCollapsed(rawField[..colon], destination, lowercase: true);
+        int length = WriteCollapsedName(rawField[..colon], destination);
         destination[length++] = (byte)':';
-        length += WriteCollapsed(rawField[(colon + 1)..], destination[length..], lowercase: false);
+        length += WriteCollapsedValue(rawField[(colon + 1)..], destination[length..]);
         CrLf.CopyTo(destination[length..]);
         output.Advance(length + CrLf.Length);
     }
 
-    /// <summary>Writes <paramref name="source"/> unfolded, with each inner WSP run as one SP and no WSP at either
-    /// end, and returns the number of bytes written.</summary>
-    private static int WriteCollapsed(ReadOnlySpan<byte> source, Span<byte> destination, bool lowercase)
+    /// <summary>Writes the name in <paramref name="source"/> lowercased and unfolded, with each inner WSP run as one SP
+    /// and no WSP at either end, and returns the number of bytes written.</summary>
+    private static int WriteCollapsedName(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         int length = 0;
         bool pendingSpace = false;
@@ -109,9 +109,74 @@ public static class DkimHeaderCanonicalizer
             }
 
             // RFC 6376 §3.4.2: header field names are lowercased (ASCII only; names are printable US-ASCII).
-            destination[length++] = lowercase && value - (uint)'A' <= 'Z' - 'A' ? (byte)(value | 0x20) : value;
+            destination[length++] = value - (uint)'A' <= 'Z' - 'A' ? (byte)(value | 0x20) : value;
         }
 
         return length;
     }
+
+    /// <summary>The same as <see cref="WriteCollapsedName"/> without lowercasing, for a value: the bytes between two
+    /// whitespace bytes are found by a vectorized search and copied as one run, where a signature's ~700 bytes
+    /// went through a test per byte.</summary>
+    private static int WriteCollapsedValue(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        // The field's own line ending unfolds to nothing wherever it stands; without it, most values (one line,
+        // single spaces) are already canonical apart from the spaces at either end, and are copied in one piece.
+        var line = source.EndsWith(CrLf) ? source[..^2] : source.EndsWith((byte)'\n') ? source[..^1] : source;
+        if (!line.ContainsAny(TabOrLineBreak) && line.IndexOf("  "u8) < 0)
+        {
+            line = line.Trim((byte)' ');
+            line.CopyTo(destination);
+            return line.Length;
+        }
+
+        int length = 0;
+        bool pendingSpace = false;
+        while (true)
+        {
+            int special = source.IndexOfAny(Whitespace);
+            var run = special < 0 ? source : source[..special];
+            if (!run.IsEmpty)
+            {
+                if (pendingSpace)
+                {
+                    destination[length++] = (byte)' ';
+                    pendingSpace = false;
+                }
+
+                run.CopyTo(destination[length..]);
+                length += run.Length;
+            }
+
+            if (special < 0)
+            {
+                return length;
+            }
+
+            byte value = source[special];
+            source = source[(special + 1)..];
+            if (value is (byte)' ' or (byte)'\t')
+            {
+                // RFC 6376 §3.4.2: a WSP run becomes one SP; WSP after the colon and at the end is deleted.
+                pendingSpace = length > 0;
+            }
+            else if (value == (byte)'\r' && !source.StartsWith((byte)'\n'))
+            {
+                // A CR that ends no line is ordinary data.
+                if (pendingSpace)
+                {
+                    destination[length++] = (byte)' ';
+                    pendingSpace = false;
+                }
+
+                destination[length++] = value;
+            }
+
+            // RFC 6376 §3.4.2: CRLF and a bare LF unfold to nothing; the WSP that follows a fold stays and is reduced.
+        }
+    }
+
+    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
+
+    private static readonly SearchValues<byte> TabOrLineBreak = SearchValues.Create("\t\r\n"u8);
 }

@@ -18,7 +18,7 @@ public sealed class DkimHeaderField
         }
 
         Raw = raw;
-        var name = raw.AsSpan(0, _colon).TrimEnd(" \t"u8);
+        var name = DkimWhitespace.TrimEndSpaceAndTab(raw.AsSpan(0, _colon));
         Name = DkimCommonHeaderNames.TryGet(name, out string common) ? common : Encoding.ASCII.GetString(name);
     }
 

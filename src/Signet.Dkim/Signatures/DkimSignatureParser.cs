@@ -30,7 +30,7 @@ public static class DkimSignatureParser
             return false;
         }
 
-        var builder = new Builder(field, tags);
+        var builder = new Builder(field, tags, identity);
         failure = builder.ReadAlgorithm() ?? builder.ReadHashes() ?? builder.ReadCanonicalization() ?? builder.ReadDomainAndSelector()
             ?? builder.ReadSignedHeaders() ?? builder.ReadIdentifier() ?? builder.ReadNumbers() ?? builder.ReadQueryMethods()!;
         if (failure is not null)
@@ -46,7 +46,9 @@ public static class DkimSignatureParser
     private static DkimSignatureIdentity ReadIdentity(DkimTagList tags)
     {
         string? Read(ReadOnlySpan<byte> name) => tags.TryGet(name, out var v) ? Text(v) : null;
-        return new DkimSignatureIdentity(Read("d"u8)?.ToLowerInvariant(), Read("s"u8), Read("a"u8), SignaturePrefix(tags));
+        // A known algorithm is named by its shared constant rather than a new string per message.
+        string? algorithm = tags.TryGet("a"u8, out var a) && DkimAlgorithmNames.TryParse(a, out var known) ? known.ToTagValue() : Read("a"u8);
+        return new DkimSignatureIdentity(Read("d"u8)?.ToLowerInvariant(), Read("s"u8), algorithm, SignaturePrefix(tags));
     }
 
     // RFC 6008: header.b carries the first characters of b=, enough to tell signatures of one message apart.
@@ -109,7 +111,8 @@ public static class DkimSignatureParser
     private static readonly System.Buffers.SearchValues<char> SelectorWhitespace = System.Buffers.SearchValues.Create(
         " \t\r\n\v\f\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    private sealed class Builder(DkimHeaderField field, DkimTagList tags)
+    // A struct on the parse's stack: one object less per signature.
+    private struct Builder(DkimHeaderField field, DkimTagList tags, DkimSignatureIdentity identity)
     {
         private DkimAlgorithm _algorithm;
         private byte[] _signatureData = [];
@@ -160,14 +163,15 @@ public static class DkimSignatureParser
         public DkimFailure? ReadDomainAndSelector()
         {
             tags.TryGet("d"u8, out var d);
-            _domain = Text(d).TrimEnd('.').ToLowerInvariant();
+            // The identity read the same d= lower-cased: without a trailing dot to trim, its string is this one.
+            _domain = !d.EndsWith((byte)'.') && identity.SigningDomain is { } lowered ? lowered : Text(d).TrimEnd('.').ToLowerInvariant();
             if (_domain.Length == 0 || _domain.Contains(' ', StringComparison.Ordinal))
             {
                 return new DkimFailure(DkimFailureReason.TagSyntax, $"d={Text(d)} is not a domain name");
             }
 
             tags.TryGet("s"u8, out var s);
-            _selector = Text(s);
+            _selector = identity.Selector ?? Text(s);
             return _selector.Length == 0 || _selector.AsSpan().ContainsAny(SelectorWhitespace)
                 ? new DkimFailure(DkimFailureReason.TagSyntax, $"s={_selector} is not a selector")
                 : null;
@@ -182,7 +186,7 @@ public static class DkimSignatureParser
             for (int n = 0; n < names.Length; n++)
             {
                 int colon = h.IndexOf((byte)':');
-                var name = (colon < 0 ? h : h[..colon]).Trim(" \t\r\n"u8);
+                var name = DkimWhitespace.TrimFolding(colon < 0 ? h : h[..colon]);
                 h = colon < 0 ? [] : h[(colon + 1)..];
                 if (name.IsEmpty)
                 {

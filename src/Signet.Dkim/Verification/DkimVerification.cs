@@ -12,17 +12,26 @@ public sealed class DkimVerification : IDisposable
 {
     private readonly DkimVerifier _verifier;
     private readonly DkimMessageHeader _header;
-    private readonly List<Entry> _entries = [];
+    // Most messages carry one or two signatures: the list starts at one, not at four.
+    private readonly List<Entry> _entries = new(1);
     private readonly DkimBodyHashSet _bodyHashes;
-    private readonly Dictionary<string, Task<TxtLookupResult>> _lookups = new(StringComparer.OrdinalIgnoreCase);
+    // One lookup per distinct key name, in a list searched in order: a message has one or two, and a dictionary per
+    // message cost more than the search. Past ScannedLookups names (MaximumSignatures can be set high) an index takes
+    // over, so that many signatures still cost linear time.
+    private readonly List<KeyLookup> _lookups = new(1);
+    private Dictionary<string, KeyLookup>? _lookupIndex;
+    private const int ScannedLookups = 16;
 
     internal DkimVerification(DkimVerifier verifier, DkimMessageHeader header, CancellationToken cancellationToken)
     {
         _verifier = verifier;
         _header = header;
-        foreach (var field in header.Named(DkimSignatureParser.FieldName))
+        foreach (var field in header.Fields)
         {
-            _entries.Add(Prepare(field));
+            if (field.IsNamed(DkimSignatureParser.FieldName))
+            {
+                _entries.Add(Prepare(field));
+            }
         }
 
         var requirements = new List<(DkimCanonicalization, long?)>(_entries.Count);
@@ -56,7 +65,9 @@ public sealed class DkimVerification : IDisposable
                 continue;
             }
 
-            var lookup = await _lookups[entry.KeyName!].WaitAsync(cancellationToken).ConfigureAwait(false);
+            var pending = FindLookup(entry.KeyName!)!;
+            // A source that answered at once (a cached key) gave its result without a Task; the rest are awaited.
+            var lookup = pending.Result ?? await pending.Task!.WaitAsync(cancellationToken).ConfigureAwait(false);
             results.Add(Finish(entry.Signature!, entry.KeyName!, entry.Identity, lookup));
         }
 
@@ -91,14 +102,53 @@ public sealed class DkimVerification : IDisposable
     {
         foreach (var entry in _entries)
         {
-            if (entry is { Result: null, KeyName: { } name } && !_lookups.ContainsKey(name))
+            if (entry is { Result: null, KeyName: { } name } && FindLookup(name) is null)
             {
-                _lookups[name] = LookupAsync(name, cancellationToken);
+                var lookup = LookupAsync(name, cancellationToken);
+                AddLookup(lookup.IsCompletedSuccessfully
+                    ? new KeyLookup(name, lookup.Result, null)
+                    : new KeyLookup(name, null, lookup.AsTask()));
             }
         }
     }
 
-    private async Task<TxtLookupResult> LookupAsync(string name, CancellationToken cancellationToken)
+    private void AddLookup(KeyLookup lookup)
+    {
+        _lookups.Add(lookup);
+        if (_lookupIndex is not null)
+        {
+            _lookupIndex.Add(lookup.Name, lookup);
+        }
+        else if (_lookups.Count > ScannedLookups)
+        {
+            _lookupIndex = new Dictionary<string, KeyLookup>(StringComparer.OrdinalIgnoreCase);
+            foreach (var each in _lookups)
+            {
+                _lookupIndex.Add(each.Name, each);
+            }
+        }
+    }
+
+    // Key names are DNS names: one name looked up once, whatever the case of its letters.
+    private KeyLookup? FindLookup(string name)
+    {
+        if (_lookupIndex is not null)
+        {
+            return _lookupIndex.GetValueOrDefault(name);
+        }
+
+        foreach (var lookup in _lookups)
+        {
+            if (string.Equals(lookup.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return lookup;
+            }
+        }
+
+        return null;
+    }
+
+    private async ValueTask<TxtLookupResult> LookupAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
@@ -162,8 +212,7 @@ public sealed class DkimVerification : IDisposable
 
     private DkimFailure? CheckBodyHash(DkimSignature signature)
     {
-        byte[] computed = _bodyHashes.GetHash(signature.Canonicalization.Body, signature.BodyLength);
-        return CryptographicOperations.FixedTimeEquals(computed, signature.BodyHash)
+        return _bodyHashes.HashEquals(signature.Canonicalization.Body, signature.BodyLength, signature.BodyHash)
             ? null
             : new DkimFailure(DkimFailureReason.BodyHashMismatch,
                 "body hash mismatch: the body was changed after signing (its hash no longer matches bh=)");
@@ -171,7 +220,8 @@ public sealed class DkimVerification : IDisposable
 
     private DkimFailure? CheckSignature(DkimSignature signature, Keys.DkimPublicKey key)
     {
-        byte[] hash = DkimHeaderHash.Compute(_header, signature.SignedHeaders, signature.Canonicalization.Header, signature.Field.Raw);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        DkimHeaderHash.Compute(_header, signature.SignedHeaders, signature.Canonicalization.Header, signature.Field.Raw, hash);
         return key.VerifyHash(hash, signature.SignatureData)
             ? null
             : new DkimFailure(DkimFailureReason.SignatureMismatch,
@@ -193,4 +243,7 @@ public sealed class DkimVerification : IDisposable
     }
 
     private sealed record Entry(DkimSignature? Signature, DkimSignatureIdentity Identity, DkimSignatureResult? Result, string? KeyName);
+
+    /// <summary>A key name's lookup: its result when the source answered at once, else the task that will.</summary>
+    private sealed record KeyLookup(string Name, TxtLookupResult? Result, Task<TxtLookupResult>? Task);
 }

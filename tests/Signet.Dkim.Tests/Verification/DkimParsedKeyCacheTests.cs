@@ -74,4 +74,41 @@ public class DkimParsedKeyCacheTests
         Assert.NotSame(first, second);
         Assert.Equal(2, cache.Count);
     }
+
+    [Fact]
+    public void Get_RecordsInTurn_EachGetsItsOwnEntryEveryTime()
+    {
+        // The record asked for last is remembered by reference: a different record must never be served from it.
+        var cache = new DkimParsedKeyCache(capacity: 4);
+        var records = new[] { "a", "b", "c" }.Select(n => Signet.Dkim.Lookup.TxtRecord.FromText($"v=DKIM1; n={n}; p=")).ToArray();
+
+        foreach (int n in new[] { 0, 1, 0, 2, 2, 1, 0, 0, 2 })
+        {
+            Assert.Equal("abc"[n].ToString(), cache.Get(records[n]).Record!.Notes);
+        }
+
+        Assert.Same(cache.Get(records[0]), cache.Get(Signet.Dkim.Lookup.TxtRecord.FromText("v=DKIM1; n=a; p=")));
+    }
+
+    [Fact]
+    public async Task Get_ManyThreadsWithRecordsInTurn_EachGetsItsOwnEntry()
+    {
+        var cache = new DkimParsedKeyCache(capacity: 4);
+        var records = Enumerable.Range(0, 5).Select(n => Signet.Dkim.Lookup.TxtRecord.FromText($"v=DKIM1; n=k{n}; p=")).ToArray();
+        int wrong = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            for (int i = 0; i < 50_000; i++)
+            {
+                int n = (i * (worker + 1)) % records.Length;
+                if (cache.Get(records[n]).Record!.Notes != $"k{n}")
+                {
+                    Interlocked.Increment(ref wrong);
+                }
+            }
+        })));
+
+        Assert.Equal(0, wrong);
+    }
 }
