@@ -1,6 +1,7 @@
 using Signet.Store.Access;
 using Signet.Store.Model;
 using Signet.Store.Rotation;
+using Signet.Store.Tests.Support;
 using static Signet.Store.Tests.Support.StoreHarness;
 
 namespace Signet.Store.Tests.Contract;
@@ -13,12 +14,7 @@ public abstract partial class StoreContractTests
     public async Task RotationRound_NothingDue_OnlyReads_AndTheStatusKeepsItsIdleStep()
     {
         await using var h = await OpenAsync();
-        await h.AddActiveKeyAsync("example.com");
-        Ok(await h.Store.AddPublisherAsync(Admin, ExamplePublisher(), Token));
-        Ok(await h.Store.SetRotationSettingsAsync(Admin, "example.com",
-            new DomainRotationSettings { Publisher = "knot-primary", Interval = TimeSpan.FromDays(30), KeyKinds = RotationKeyKinds.Ed25519 }, Token));
-        var driver = new AutomaticRotationDriver(h.Store, h.Time, "node-a");
-        Assert.Empty(await driver.AdvanceAsync(Token));
+        var driver = await RotatingWithNothingDueAsync(h);
         var idle = Ok(await h.Store.GetRotationStatusAsync(Admin, "example.com", Token));
         Assert.StartsWith("idle: s1._domainkey.example.com signs until", idle.Step, StringComparison.Ordinal);
 
@@ -42,12 +38,7 @@ public abstract partial class StoreContractTests
     public async Task RotationRound_KeyDueForReplacement_IsTakenUnderTheLease()
     {
         await using var h = await OpenAsync();
-        await h.AddActiveKeyAsync("example.com");
-        Ok(await h.Store.AddPublisherAsync(Admin, ExamplePublisher(), Token));
-        Ok(await h.Store.SetRotationSettingsAsync(Admin, "example.com",
-            new DomainRotationSettings { Publisher = "knot-primary", Interval = TimeSpan.FromDays(30), KeyKinds = RotationKeyKinds.Ed25519 }, Token));
-        var driver = new AutomaticRotationDriver(h.Store, h.Time, "node-a");
-        Assert.Empty(await driver.AdvanceAsync(Token));
+        var driver = await RotatingWithNothingDueAsync(h);
         h.Time.Advance(TimeSpan.FromDays(31));
 
         // Due: the round generates the replacement and then fails to publish it (no DNS server at the publisher's
@@ -56,5 +47,18 @@ public abstract partial class StoreContractTests
 
         Assert.Contains(lines, line => line.Contains("stopped at", StringComparison.Ordinal));
         Assert.Equal(2, Ok(await h.Store.ListKeysAsync(Admin, KeyOwner.ForDomain("example.com"), Token)).Count);
+    }
+
+    /// <summary>example.com with an Ed25519 key signing and hands-off rotation on (30 days), after the first round,
+    /// which records the idle step.</summary>
+    private static async Task<AutomaticRotationDriver> RotatingWithNothingDueAsync(StoreHarness h)
+    {
+        await h.AddActiveKeyAsync("example.com");
+        Ok(await h.Store.AddPublisherAsync(Admin, ExamplePublisher(), Token));
+        Ok(await h.Store.SetRotationSettingsAsync(Admin, "example.com",
+            new DomainRotationSettings { Publisher = "knot-primary", Interval = TimeSpan.FromDays(30), KeyKinds = RotationKeyKinds.Ed25519 }, Token));
+        var driver = new AutomaticRotationDriver(h.Store, h.Time, "node-a");
+        Assert.Empty(await driver.AdvanceAsync(Token));
+        return driver;
     }
 }
