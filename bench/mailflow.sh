@@ -21,7 +21,8 @@
 #                            signs with one key, keeps RSA-2048
 #   --milters LIST           which rows to measure, in this order (default: none signet opendkim); `null` adds the
 #                            floor of any milter: bench/mailflow/nullmilter.c (libmilter, C) asks for the same protocol
-#                            steps as Signet and inserts a fixed signature-sized header field, computing nothing
+#                            steps as Signet and inserts a fixed signature-sized header field, computing nothing;
+#                            `proxy` is the floor of any relay: socat passing the bytes between Postfix and the sink
 #   --inbound                verify instead of sign (rows none and signet only)
 #   --warmup N               messages sent before the measured ones, not counted (default 1000)
 #   --socket unix            Postfix reaches the milter (Signet's and OpenDKIM's) on a Unix socket, as the Debian package
@@ -33,7 +34,7 @@
 #   --signet PATH            run this `signet` executable (a published one: ReadyToRun, Native AOT) for every signet
 #                            command and for serve, instead of building src/Signet
 # Needs: root, postfix (smtp-source, smtp-sink), opendkim, nsd (for --inbound), the .NET SDK; for `null`, a C compiler
-# and libmilter-dev.
+# and libmilter-dev; for `proxy`, socat.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 positional=()
@@ -174,6 +175,14 @@ start_relay() {
   echo $!
 }
 
+# The floor of any relay: socat moving the bytes from Postfix to NEXT_HOP and back, with no SMTP, no parsing and no
+# signature. Whatever an SMTP relay does, it does at least this (a process in the path with a socket each way).
+start_proxy() {
+  local port="$1" next_hop="$2"
+  socat "TCP-LISTEN:$port,bind=127.0.0.1,fork,reuseaddr" "TCP:127.0.0.1:$next_hop" > "$work/socat.log" 2>&1 &
+  echo $!
+}
+
 # Busy and total jiffies of the whole machine (all cores), from the first line of /proc/stat.
 machine_jiffies() {
   awk '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i; print total - $5 - $6, total; exit }' /proc/stat
@@ -224,7 +233,7 @@ run() {
     milter_port="$(free_port)"
     pid="$($start "$milter_port" "$sink")"
     children+=("$pid")
-    if [[ "$start" == start_relay || "$socket" == tcp ]]; then
+    if [[ "$start" == start_relay || "$start" == start_proxy || "$socket" == tcp ]]; then
       wait_for_port "$milter_port"
     else
       for _ in $(seq 600); do [[ -S "$work/milter-$milter_port.sock" ]] && break; sleep 0.1; done
@@ -232,7 +241,7 @@ run() {
       # OpenDKIM runs as root here and has no socket-group setting: its UMask leaves the socket to root's group.
       chgrp postfix "$work/milter-$milter_port.sock"
     fi
-    if [[ "$start" == start_relay ]]; then
+    if [[ "$start" == start_relay || "$start" == start_proxy ]]; then
       next_hop="$milter_port"
     elif [[ "$socket" == unix ]]; then
       milter="unix:$work/milter-$milter_port.sock"
@@ -301,9 +310,10 @@ for run in $(seq "$runs"); do
       none) run "no milter" "none-$run" "" ;;
       signet) run "Signet milter" "signet-$run" start_signet ;;
       relay) run "Signet relay" "relay-$run" start_relay ;;
+      proxy) run "byte proxy (socat, no SMTP)" "proxy-$run" start_proxy ;;
       opendkim) run "OpenDKIM" "opendkim-$run" start_opendkim ;;
       null) run "null milter (C, no signature)" "null-$run" start_null ;;
-      *) echo "unknown milter $milter (none, signet, relay, opendkim, null)" >&2; exit 2 ;;
+      *) echo "unknown milter $milter (none, signet, relay, opendkim, null, proxy)" >&2; exit 2 ;;
     esac
   done
 done
