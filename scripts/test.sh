@@ -19,7 +19,7 @@ done
 # The real peers and servers the tests use; each test that needs one fails loudly without it. Sendmail and Exim
 # conflict with Postfix as packages: their tests fetch the .debs themselves (apt-get download, hence the update
 # below) and need m4 to build sendmail.cf.
-packages=(nsd knot python3-dkim libmail-dkim-perl opendkim-tools opendkim postfix postgresql miltertest chromium swaks dpkg-dev fakeroot lintian man-db m4)
+packages=(nsd knot python3-dkim libmail-dkim-perl opendkim-tools opendkim postfix postgresql miltertest chromium swaks dpkg-dev fakeroot lintian man-db clang m4)
 missing=()
 if $quick; then packages=(); fi
 for package in "${packages[@]}"; do

@@ -7,15 +7,20 @@ namespace Signet.Tests.Packaging;
 
 /// <summary>The Debian package on this machine, as an administrator uses it: <c>dpkg -i</c>, <c>signet serve</c> as
 /// the signet user with the packaged configuration (edited to loopback ports) behind a real Postfix, an upgrade that
-/// keeps the data and the edited configuration, and <c>dpkg --purge</c>. Needs root, dpkg-deb, fakeroot, lintian
-/// and Postfix; not systemd (the maintainer scripts start the service only when systemd runs).</summary>
+/// keeps the data and the edited configuration, and <c>dpkg --purge</c>. The executable is the Native AOT one the
+/// package ships. Needs root, clang, dpkg-deb, fakeroot, lintian and Postfix; not systemd (the maintainer scripts
+/// start the service only when systemd runs).</summary>
 [Trait("Tier", "Integration")]
 public sealed class DebianPackageTests
 {
     private const string Conf = "/etc/signet/signet.conf";
     private const string DataDirectory = "/var/lib/signet";
     private const string Executable = "/usr/bin/signet";
+    private const string ProgramDirectory = "/usr/lib/signet";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>A Native AOT publish compiles every assembly to native code: minutes on a small machine.</summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(30);
 
     [Fact]
     public async Task Package_InstallServeUpgradePurge_SignsMailKeepsDataAndEditsThenLeavesNothing()
@@ -57,6 +62,9 @@ public sealed class DebianPackageTests
                 Assert.Equal(0, await serve.StopAsync());
             }
 
+            // Native code with its libraries beside it: nothing was unpacked into the service's home.
+            Assert.False(Directory.Exists(Path.Combine(DataDirectory, ".net")), "the packaged executable unpacked itself into /var/lib/signet/.net: it is not the Native AOT one");
+
             string masterKey = File.ReadAllText(Path.Combine(DataDirectory, "master.key"));
             await Run("/usr/bin/dpkg", "-i", second);
             await AssertInstalledAsync("0.0.1~test2");
@@ -71,7 +79,8 @@ public sealed class DebianPackageTests
             await Run("/usr/bin/dpkg", "--purge", "signet");
         }
 
-        Assert.False(File.Exists(Executable), "purge left /usr/bin/signet");
+        Assert.False(File.Exists(Executable) || new FileInfo(Executable).LinkTarget is not null, "purge left /usr/bin/signet");
+        Assert.False(Directory.Exists(ProgramDirectory), "purge left /usr/lib/signet");
         Assert.False(Directory.Exists("/etc/signet"), "purge left /etc/signet");
         Assert.False(Directory.Exists(DataDirectory), "purge left /var/lib/signet");
         Assert.False(File.Exists("/lib/systemd/system/signet.service"), "purge left the systemd unit");
@@ -80,13 +89,20 @@ public sealed class DebianPackageTests
     }
 
     /// <summary>Runs a command as the signet user, as systemd's User=signet does: with HOME its home, the data
-    /// folder, where the single-file executable unpacks its native libraries.</summary>
+    /// folder.</summary>
     private static string[] AsSignet => ["--reuid=signet", "--regid=signet", "--init-groups", "--", "/usr/bin/env", $"HOME={DataDirectory}"];
 
     private static async Task AssertInstalledAsync(string version)
     {
         Assert.Equal(version, (await Run("/usr/bin/dpkg-query", "-W", "-f=${Version}", "signet")).Trim());
         Assert.Contains("signet ", await Run(Executable, "--version"), StringComparison.Ordinal);
+        Assert.Equal("../lib/signet/signet", new FileInfo(Executable).LinkTarget);
+        foreach (string library in (string[])["libe_sqlite3.so", "libsodium.so"])
+        {
+            Assert.True(File.Exists(Path.Combine(ProgramDirectory, library)), $"{library} is not beside the program in {ProgramDirectory}");
+        }
+
+        Assert.DoesNotContain("libstdc++", await Run("/usr/bin/dpkg-query", "-W", "-f=${Depends}", "signet"), StringComparison.Ordinal);
         Assert.Contains("signet:", await File.ReadAllTextAsync("/etc/passwd"), StringComparison.Ordinal);
         Assert.Equal("signet signet 700", (await Run("/usr/bin/stat", "-c", "%U %G %a", DataDirectory)).Trim());
         Assert.Equal("root signet 640", (await Run("/usr/bin/stat", "-c", "%U %G %a", Conf)).Trim());
@@ -94,13 +110,15 @@ public sealed class DebianPackageTests
         Assert.Contains("signet config check", await Run("/usr/bin/man", "-P", "cat", "signet"), StringComparison.Ordinal);
     }
 
-    /// <summary>Two packages of this source with rising versions, from one executable published without ReadyToRun
-    /// (faster to build; the package's contents are the same).</summary>
+    /// <summary>Two packages of this source with rising versions, from one Native AOT executable published as
+    /// build-deb.sh publishes it (once for both: it takes minutes).</summary>
     private static async Task<(string First, string Second)> BuildPackagesAsync(TemporaryDirectory work)
     {
+        Assert.True(File.Exists("/usr/bin/clang"), "clang is missing: Native AOT links with it (apt-get install clang)");
         string publish = Path.Combine(work.Path, "publish");
-        await Run("/usr/bin/env", "dotnet", "publish", Path.Combine(RepositoryPaths.Root, "src", "Signet"), "-c", "Release", "-r", "linux-x64",
-            "-p:PublishReadyToRun=false", "-p:Version=0.0.1", "--nologo", "-v", "quiet", "-o", publish);
+        var (code, output) = await ExternalTools.RunAsync("/usr/bin/env", PublishTimeout, "dotnet", "publish", Path.Combine(RepositoryPaths.Root, "src", "Signet"),
+            "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-p:Version=0.0.1", "--nologo", "-v", "quiet", "-o", publish);
+        Assert.True(code == 0, $"the Native AOT publish exited with {code}:\n{output}");
         string script = Path.Combine(RepositoryPaths.Root, "packaging", "build-deb.sh");
         string first = PackageIn(await Run("/bin/bash", script, "--version", "0.0.1~test1", "--executable", Path.Combine(publish, "signet"), "--out", work.Path));
         string second = PackageIn(await Run("/bin/bash", script, "--version", "0.0.1~test2", "--executable", Path.Combine(publish, "signet"), "--out", work.Path, "--skip-lintian"));
