@@ -53,6 +53,22 @@ public sealed class RelayTlsTests : IDisposable
         Assert.StartsWith("Authentication-Results: relay.signet.test;\r\n\tdkim=none", delivered.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>RFC 3207 §4.2: a command written in plain text right behind STARTTLS (by a man in the middle, say) is
+    /// never read; with pipelining offered, a client may well send more than one command in a write.</summary>
+    [Fact]
+    public async Task CommandInjectedBehindStartTls_IsDiscarded()
+    {
+        var (certificate, hash) = CreateCertificate();
+        await using var relay = await RelayHarness.StartAsync(options => options with { CertificatePath = certificate, CertificatePassword = "secret" });
+        await using var client = await RelayTestClient.ConnectAsync(relay.Endpoint);
+        Assert.Contains("PIPELINING", client.Capabilities, StringComparison.Ordinal);
+
+        await client.StartTlsAsync(hash, injected: "MAIL FROM:<mallory@football.example.com>\r\n");
+
+        Assert.StartsWith("503", await client.CommandAsync("RCPT TO:<suzie@shopping.example.net>"), StringComparison.Ordinal);
+        Assert.StartsWith("250", await client.CommandAsync("MAIL FROM:<joe@football.example.com>"), StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private (string Path, string Hash) CreateCertificate()

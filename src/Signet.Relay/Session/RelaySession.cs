@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Security;
@@ -21,6 +22,10 @@ internal sealed partial class RelaySession : IAsyncDisposable
     private string? _authenticatedUser;
     private IPAddress? _forwardedAddress;
     private NextHopConnection? _nextHop;
+
+    /// <summary>Replies held back while the client's next pipelined command is already here; they go out in one write
+    /// with the reply that ends the group (RFC 2920 §3.2: the server does not flush while it has input to read).</summary>
+    private readonly ArrayBufferWriter<byte> _heldReplies = new(256);
 
     public RelaySession(RelayContext context, long sessionId, Stream stream, IPEndPoint remote)
     {
@@ -74,7 +79,11 @@ internal sealed partial class RelaySession : IAsyncDisposable
 
             var command = SmtpCommand.Parse(line);
             var reply = await DispatchAsync(command, abort).ConfigureAwait(false);
-            if (reply is not null)
+            if (reply is not null && MayWaitInGroup(command.Verb) && ClientSentMore())
+            {
+                Hold(reply);
+            }
+            else if (reply is not null)
             {
                 await ReplyAsync(reply, abort).ConfigureAwait(false);
             }
@@ -166,6 +175,10 @@ internal sealed partial class RelaySession : IAsyncDisposable
             lines.Add("XFORWARD NAME ADDR PROTO HELO");
         }
 
+        // RFC 2920: the client may send MAIL, its RCPTs and DATA in one write; each is still answered in order, with
+        // the next hop's own answer, and the answers go back together.
+        lines.Add("PIPELINING");
+
         return new SmtpReply(250, lines);
     }
 
@@ -225,9 +238,39 @@ internal sealed partial class RelaySession : IAsyncDisposable
         return SmtpReply.Of(250, "2.0.0", "ok");
     }
 
+    /// <summary>Sends the held replies and then <paramref name="reply"/>, in one write.</summary>
     private async ValueTask ReplyAsync(SmtpReply reply, CancellationToken cancellationToken)
     {
-        await _stream.WriteAsync(reply.ToWire(), cancellationToken).ConfigureAwait(false);
+        if (_heldReplies.WrittenCount == 0)
+        {
+            await _stream.WriteAsync(reply.ToWire(), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Hold(reply);
+            await _stream.WriteAsync(_heldReplies.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            _heldReplies.Clear();
+        }
+
         await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Hold(SmtpReply reply) => _heldReplies.Write(reply.ToWire());
+
+    /// <summary>RFC 2920 §3.1: only these may stand inside a group; any other command's answer changes what the client
+    /// does next, so it goes out at once (with whatever was held).</summary>
+    private static bool MayWaitInGroup(string verb) => verb is "MAIL" or "RCPT" or "RSET";
+
+    /// <summary>Whether the client's next command line is already here, so that reading it will not wait.</summary>
+    private bool ClientSentMore()
+    {
+        if (!_reader.TryRead(out var read))
+        {
+            return false;
+        }
+
+        bool line = read.Buffer.PositionOf((byte)'\n') is not null;
+        _reader.AdvanceTo(read.Buffer.Start);
+        return line;
     }
 }

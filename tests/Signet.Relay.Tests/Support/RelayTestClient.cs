@@ -33,16 +33,21 @@ internal sealed class RelayTestClient : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Writes <paramref name="text"/> as it is, in one write: pipelined commands, or a client that does not wait.</summary>
+    public async Task WriteAsync(string text) => await _stream.WriteAsync(Encoding.UTF8.GetBytes(text));
+
     public async Task<string> CommandAsync(string line)
     {
         await _stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
         return await ReadReplyAsync();
     }
 
-    /// <summary>STARTTLS, trusting only the test's self-signed certificate (by its SHA-1 hash), then EHLO again.</summary>
-    public async Task StartTlsAsync(string certificateHash)
+    /// <summary>STARTTLS, trusting only the test's self-signed certificate (by its SHA-1 hash), then EHLO again;
+    /// <paramref name="injected"/> goes in the same write as STARTTLS, in plain text (an attacker's command).</summary>
+    public async Task StartTlsAsync(string certificateHash, string injected = "")
     {
-        Assert.StartsWith("220", await CommandAsync("STARTTLS"));
+        await WriteAsync("STARTTLS\r\n" + injected);
+        Assert.StartsWith("220", await ReadReplyAsync());
         var tls = new SslStream(_stream, leaveInnerStreamOpen: false, (_, certificate, _, _) => certificate?.GetCertHashString() == certificateHash);
         await tls.AuthenticateAsClientAsync("relay.signet.test");
         _stream = tls;
@@ -125,7 +130,7 @@ internal sealed class RelayTestClient : IAsyncDisposable
         await _stream.WriteAsync(lineStart ? ".\r\n"u8.ToArray() : "\r\n.\r\n"u8.ToArray());
     }
 
-    private async Task<string> ReadReplyAsync()
+    public async Task<string> ReadReplyAsync()
     {
         var reply = new StringBuilder();
         while (await _reader.ReadLineAsync() is { } line)
