@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Signet.Cli;
 using Signet.Serve;
 
@@ -17,7 +18,9 @@ public sealed class ConfigCommand : CliCommand
             Reads FILE as signet serve --config FILE would and makes the checks a start makes (every key known, every
             value usable), without opening the store or listening. Prints "FILE: ok", or one line naming the file,
             the line or setting, and what is wrong. The environment (SIGNET_...) is not taken into account: the file
-            is judged alone.
+            is judged alone. A shared mail setting in its old place ([Milter] AuthservId, [Relay] InternalNetworks…:
+            [Mail] now), in the file or in the SIGNET_ environment of this shell, is still read: a line on stderr
+            names each one with its new spelling, and the check still passes.
             """)
         {
             Notes = "Exit statuses: 0 the file is usable; 2 it is not (or cannot be read).",
@@ -37,18 +40,32 @@ public sealed class ConfigCommand : CliCommand
         string path = arguments.Arguments[0];
         if (!ServeConfigFile.TryRead(path, out var settings, out string error))
         {
-            console.Error.WriteLine("signet config: " + error);
+            console.Error.WriteLine("signet config: " + TerminalText.Printable(error));
             return ExitCodes.Usage;
         }
 
         var sources = new ServeSources(path, settings, new Dictionary<string, string?>(), Environment: false);
+        foreach (var old in OldSpellings(sources))
+        {
+            console.Error.WriteLine("signet config: " + TerminalText.Printable(old.ToString()));
+        }
+
         if (await ServeHost.CheckFileAsync(sources).ConfigureAwait(false) is { } invalid)
         {
-            console.Error.WriteLine("signet config: " + invalid);
+            console.Error.WriteLine("signet config: " + TerminalText.Printable(invalid));
             return ExitCodes.Usage;
         }
 
         console.WriteLine($"{path}: ok");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The old spellings in the file, and in the environment serve would read beside it: the file is judged
+    /// alone, but an administrator checking it is the one to tell about either.</summary>
+    private static IReadOnlyList<OldMailSetting> OldSpellings(ServeSources sources)
+    {
+        var configuration = new ConfigurationBuilder();
+        ServeConfiguration.AddSources(configuration, AppContext.BaseDirectory, sources with { Environment = true });
+        return MailSettingAliases.FindOldSpellings(sources, configuration.Build());
     }
 }

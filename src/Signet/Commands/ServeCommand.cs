@@ -81,6 +81,5 @@ public sealed class ServeCommand : CliCommand
 
     // Milter:Listen is SIGNET_MILTER__LISTEN; a list's first item is SIGNET_URLS__0.
     private static string EnvironmentVariable(string option, string key) =>
-        "SIGNET_" + key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()
-        + (ServeCommandLine.RepeatableOptions.Contains(option) ? "__0" : string.Empty);
+        ServeConfiguration.EnvironmentVariable(key) + (ServeCommandLine.RepeatableOptions.Contains(option) ? "__0" : string.Empty);
 }

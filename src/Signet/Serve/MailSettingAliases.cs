@@ -1,5 +1,9 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.FileProviders;
 using Signet.Mail;
 
 namespace Signet.Serve;
@@ -50,6 +54,54 @@ internal static class MailSettingAliases
         return resolved;
     }
 
+    /// <summary>Every old spelling in use, wherever it is (even where a higher source overrides it: the file still says
+    /// it): the configuration file of <paramref name="sources"/>, <c>appsettings.json</c> and the <c>SIGNET_</c>
+    /// environment as <paramref name="configuration"/> reads them. The command line has no option with an old spelling.
+    /// One finding per key in the file, one per variable in the environment.</summary>
+    public static IReadOnlyList<OldMailSetting> FindOldSpellings(ServeSources sources, IConfigurationRoot configuration)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var found = new List<OldMailSetting>();
+        if (sources.ConfigFile is { } file)
+        {
+            found.AddRange(InFile(file, new MemoryConfigurationProvider(new MemoryConfigurationSource { InitialData = sources.File })));
+        }
+
+        foreach (var provider in configuration.Providers)
+        {
+            found.AddRange(provider switch
+            {
+                JsonConfigurationProvider json => InSettingsFile(json),
+                EnvironmentVariablesConfigurationProvider environment => InEnvironment(environment),
+                _ => [],
+            });
+        }
+
+        return found;
+    }
+
+    /// <summary>The configuration file writes a key under its <c>[Section]</c> header.</summary>
+    private static IEnumerable<OldMailSetting> InFile(string path, IConfigurationProvider file) =>
+        OldKeysIn(file).Select(k => new OldMailSetting(path, $"[{k.Section}] {k.Key}", $"[{ServeConfiguration.MailSection}] {Canonical(k.Key)}"));
+
+    /// <summary><c>appsettings.json</c> beside the program, with its keys as <c>Section:Key</c>.</summary>
+    private static IEnumerable<OldMailSetting> InSettingsFile(JsonConfigurationProvider json)
+    {
+        string name = json.Source.Path ?? ServeConfiguration.SettingsFileName;
+        string path = json.Source.FileProvider is PhysicalFileProvider physical ? Path.Combine(physical.Root, name) : name;
+        return OldKeysIn(json).Select(k => new OldMailSetting(path, $"{k.Section}:{k.Key}", $"{ServeConfiguration.MailSection}:{Canonical(k.Key)}"));
+    }
+
+    /// <summary>One finding per variable, a list's items each being one. The provider keeps a variable's name after the
+    /// prefix, with <c>__</c> read as <c>:</c>: the name as given is that, back.</summary>
+    private static IEnumerable<OldMailSetting> InEnvironment(EnvironmentVariablesConfigurationProvider environment) =>
+        from k in OldKeysIn(environment)
+        from item in k.Items.Count == 0 ? new[] { string.Empty } : k.Items.Select(index => "__" + index)
+        select new OldMailSetting("environment",
+            $"{ServeConfiguration.EnvironmentPrefix}{k.Section}__{k.Key}{item}",
+            ServeConfiguration.EnvironmentVariable($"{ServeConfiguration.MailSection}:{Canonical(k.Key)}") + item.ToUpperInvariant());
+
     /// <summary>Whether any source gives <c>Mail:AuthservId</c> in any spelling.</summary>
     public static bool IsAuthservIdGiven(IConfiguration configuration) =>
         new[] { ServeConfiguration.MailSection }.Concat(OldSections)
@@ -95,6 +147,26 @@ internal static class MailSettingAliases
 
         return null;
     }
+
+    /// <summary>The old spellings one source gives, with the section and key as it spells them, and a list's item
+    /// indices (none for a single value).</summary>
+    private static IEnumerable<(string Section, string Key, IReadOnlyList<string> Items)> OldKeysIn(IConfigurationProvider provider)
+    {
+        foreach (string section in provider.GetChildKeys([], null).Distinct(StringComparer.OrdinalIgnoreCase)
+                     .Where(s => OldSections.Contains(s, StringComparer.OrdinalIgnoreCase)))
+        {
+            foreach (string key in provider.GetChildKeys([], section).Distinct(StringComparer.OrdinalIgnoreCase).Where(Settings.ContainsKey))
+            {
+                IReadOnlyList<string> items = Settings[key] == typeof(IReadOnlyList<string>)
+                    ? provider.GetChildKeys([], $"{section}:{key}").Distinct(StringComparer.OrdinalIgnoreCase).ToList()
+                    : [];
+                yield return (section, key, items);
+            }
+        }
+    }
+
+    /// <summary>The setting's name as <see cref="MailOptions"/> spells it.</summary>
+    private static string Canonical(string key) => Settings.Keys.First(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
 
     private static void CheckConvertible(string key, Type type, string givenAs, string? value)
     {

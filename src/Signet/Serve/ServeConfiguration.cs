@@ -35,6 +35,14 @@ public static class ServeConfiguration
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
+    /// <summary>The environment variable that sets <paramref name="key"/>: <c>Milter:Listen</c> is
+    /// <c>SIGNET_MILTER__LISTEN</c> (the provider reads <c>__</c> as <c>:</c>; names are written in capitals).</summary>
+    public static string EnvironmentVariable(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant();
+    }
+
     /// <summary>Replaces the host's default sources with Signet's own, in order of precedence. A check of the
     /// configuration file alone leaves out the environment and the command line.</summary>
     public static void AddSources(IConfigurationBuilder configuration, string baseDirectory, ServeSources sources)

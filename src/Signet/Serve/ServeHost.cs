@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,14 +23,15 @@ public static class ServeHost
         ArgumentNullException.ThrowIfNull(console);
         if (await CheckFileAsync(sources).ConfigureAwait(false) is { } invalidFile)
         {
-            console.Error.WriteLine("signet serve: " + invalidFile);
+            // The value quoted may hold anything the file or the environment held: no terminal control reaches stderr.
+            console.Error.WriteLine("signet serve: " + TerminalText.Printable(invalidFile));
             return ExitCodes.Usage;
         }
 
         var (built, invalid) = await BuildAndValidateAsync(sources).ConfigureAwait(false);
         if (invalid is not null)
         {
-            console.Error.WriteLine("signet serve: " + invalid);
+            console.Error.WriteLine("signet serve: " + TerminalText.Printable(invalid));
             return ExitCodes.Usage;
         }
 
@@ -85,6 +87,11 @@ public static class ServeHost
             string.Join(' ', app.Urls), milter.LocalEndPoint?.ToString() ?? milter.Listen, storeOptions.DataDirectory,
             storeOptions.ConnectionString is null ? "sqlite" : "postgresql");
         DataDirectoryCheck.WarnWhenOpenToOthers(logger, storeOptions.DataDirectory);
+        foreach (var old in MailSettingAliases.FindOldSpellings(sources, (IConfigurationRoot)app.Configuration))
+        {
+            logger.OldMailSetting(old.Source, old.Given, old.Current);
+        }
+
         // Start-up leaves garbage (configuration, the service container, routing, the first store reads) in heap
         // regions that stay committed until the next collections, which an idle server may not see for hours. One
         // aggressive collection here gives them back to the system: idle resident memory 55 → 48 MB for the Native

@@ -48,4 +48,8 @@ internal static partial class ServeLog
 
     [LoggerMessage(4012, LogLevel.Warning, "The TLS certificate files changed but cannot be used, the previous certificate stays in use: {Failure}")]
     public static partial void TlsCertificateReloadFailed(this ILogger logger, string failure);
+
+    // An old spelling still works, so nothing else would ever tell the administrator to change it before it goes.
+    [LoggerMessage(4013, LogLevel.Warning, "{Source}: {Given} is an old spelling, still read: write {Current} instead")]
+    public static partial void OldMailSetting(this ILogger logger, string source, string given, string current);
 }

@@ -63,6 +63,68 @@ public sealed class ServeMailSettingsTests
     }
 
     [Fact]
+    public async Task ConfigCheck_OldKeysInTheFile_NamesEachWithItsNewSpelling_AndStillPasses()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.File("signet.conf");
+        await File.WriteAllTextAsync(path, OldStyleFile);
+
+        var run = await CliRun.Run("config", "check", path);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal($"{path}: ok", run.OutputText.Trim());
+        string[] expected =
+        [
+            .. new[] { "AuthservId", "InternalNetworks", "SigningFailureAction", "UnauthorizedSenderAction", "MaximumSignatures" }
+                .Select(key => $"signet config: {path}: [Milter] {key} is an old spelling, still read: write [Mail] {key} instead"),
+            .. new[] { "VerificationFailureAction", "MaximumHeaderSize", "MaximumVerifiedMessageSize" }
+                .Select(key => $"signet config: {path}: [Relay] {key} is an old spelling, still read: write [Mail] {key} instead"),
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), OldSpellingLines(run.Error).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ConfigCheck_OnlyNewKeys_SaysNothingAboutOldSpellings()
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.File("signet.conf");
+        await File.WriteAllTextAsync(path, """
+            HostName = host.example.com
+            [Mail]
+            AuthservId = mx.example.com
+            InternalNetworks = 192.0.2.0/24
+            MaximumSignatures = 3
+            [Milter]
+            Listen = 127.0.0.1:8891
+            [Relay]
+            NextHop = 127.0.0.1:10026
+            """);
+
+        var run = await CliRun.Run("config", "check", path);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Empty(OldSpellingLines(run.Error));
+    }
+
+    [Theory]
+    [InlineData("Milter", "MaximumSignatures", "lots")]
+    [InlineData("Relay", "SigningFailureAction", "sometimes\u001b[2J")]
+    [InlineData("milter", "maximumverifiedmessagesize", "64 MiB")]
+    public async Task ConfigCheck_OldKeyWithAValueOfTheWrongType_StillFailsNamingTheKeyAsGiven(string section, string key, string value)
+    {
+        using var directory = new TemporaryDirectory();
+        string path = directory.File("signet.conf");
+        await File.WriteAllTextAsync(path, $"[Relay]\nNextHop = 127.0.0.1:10026\n[{section}]\n{key} = {value}\n");
+
+        var run = await CliRun.Run("config", "check", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.OutputText);
+        Assert.Contains($"at '{section}:{key}'", run.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\u001b', run.Error);
+    }
+
+    [Fact]
     public void MailSection_WinsOverTheOldKeysInTheSameSource()
     {
         using var directory = new TemporaryDirectory();
@@ -131,6 +193,9 @@ public sealed class ServeMailSettingsTests
 
         Assert.Contains("Mail: InternalNetworks: \"10.0.0.0/33\"", error.Message, StringComparison.Ordinal);
     }
+
+    private static string[] OldSpellingLines(string error) =>
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(line => line.Contains("old spelling", StringComparison.Ordinal)).ToArray();
 
     /// <summary>The container as <c>signet serve</c> builds it: the file, then <paramref name="higher"/> as the
     /// command line, the derived defaults, the services.</summary>

@@ -52,18 +52,15 @@ public sealed class DomainCommand : StoreCommand
 
     private static async Task<int> ListAsync(StoreCommandContext context, CancellationToken cancellationToken)
     {
-        var withKeys = StoreCommandContext.Ok(await context.Store.ListDomainsWithKeysAsync(StoreCommandContext.Actor, cancellationToken).ConfigureAwait(false));
-        var domains = withKeys.Select(d => d.Domain).ToList();
-        var views = withKeys.Select(d => DomainView.From(d.Domain, d.Status)).ToList();
-
+        var views = await context.ListDomainViewsAsync(cancellationToken).ConfigureAwait(false);
         if (context.Json)
         {
             return context.WriteJson(views);
         }
 
-        foreach (var (domain, view) in domains.Zip(views))
+        foreach (var view in views)
         {
-            context.Console.WriteLine($"{DomainArguments.Display(domain.Name)}\t{view.SigningStatus}\tsubdomains {Subdomains(domain)}");
+            context.Console.WriteLine($"{DomainArguments.Display(view.Name)}\t{view.SigningStatus}\tsubdomains {Subdomains(view)}");
         }
 
         return ExitCodes.Success;
@@ -125,4 +122,7 @@ public sealed class DomainCommand : StoreCommand
         $"{DomainArguments.Display(domain.Name)}\tsigning turned {(domain.SigningEnabled ? "on" : "off")}\tsubdomains {Subdomains(domain)}";
 
     private static string Subdomains(DomainEntry domain) => domain.Subdomains == SubdomainSigning.UseParentKeys ? "parent" : "own";
+
+    private static string Subdomains(DomainView view) =>
+        SubdomainNames.TryParse(view.Subdomains, out var subdomains, out _) && subdomains == SubdomainSigning.RequireOwnKeys ? "own" : "parent";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Signet.Admin.Api.Domains;
 using Signet.Cli;
 using Signet.Store;
 using Signet.Store.Access;
@@ -36,6 +37,20 @@ public sealed class StoreCommandContext
         {
             throw new CliUsageException($"{CommandLine} {why}: run it on the mail host (--data DIR), not with --server-url");
         }
+    }
+
+    /// <summary>The domains with whether each signs its next message, in one read whatever their number: a running
+    /// serve computes the views from its store (GET /api/domains), the local store from its domains with their keys,
+    /// the same way (<see cref="DomainView.From"/>).</summary>
+    public async Task<IReadOnlyList<DomainView>> ListDomainViewsAsync(CancellationToken cancellationToken)
+    {
+        if (Store is Remote.ApiStoreClient api)
+        {
+            return Ok(await api.ListDomainViewsAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var withKeys = Ok(await Store.ListDomainsWithKeysAsync(Actor, cancellationToken).ConfigureAwait(false));
+        return withKeys.Select(d => DomainView.From(d.Domain, d.Status)).ToList();
     }
 
     public CliArguments Options { get; }

@@ -63,8 +63,8 @@ public sealed partial class RemoteCliParityTests
         string local = temp.File("local");
         string served = temp.File("served");
         var files = await FilesAsync(temp);
-        await SeedOperatorAsync(local);
-        string tokenFile = await SeedOperatorAsync(served);
+        await RemoteOperator.SeedAsync(local);
+        string tokenFile = await RemoteOperator.SeedAsync(served);
         // Serve looks keys up on a loopback port where nothing answers: nothing in the script needs DNS.
         string resolver = $"127.0.0.1:{LoopbackPorts.FindFreeTcpAndUdpPort()}";
         await using var serve = await ServeProcess.StartAsync(served, ["--resolver", resolver, "--hostname", "mx.example.net"]);
@@ -103,7 +103,7 @@ public sealed partial class RemoteCliParityTests
     {
         using var temp = new TemporaryDirectory();
         string served = temp.File("served");
-        string tokenFile = await SeedOperatorAsync(served);
+        string tokenFile = await RemoteOperator.SeedAsync(served);
         await CliRun.Run("domain", "add", "--domain", "example.com", "--data", served);
         await CliRun.Run("key", "generate", "--domain", "example.com", "--selector", "s1", "--algorithm", "ed25519", "--data", served);
         await using var serve = await ServeProcess.StartAsync(served, ["--resolver", $"127.0.0.1:{LoopbackPorts.FindFreeTcpAndUdpPort()}"]);
@@ -125,7 +125,7 @@ public sealed partial class RemoteCliParityTests
     {
         using var temp = new TemporaryDirectory();
         string served = temp.File("served");
-        string tokenFile = await SeedOperatorAsync(served);
+        string tokenFile = await RemoteOperator.SeedAsync(served);
         await using var serve = await ServeProcess.StartAsync(served, ["--resolver", $"127.0.0.1:{LoopbackPorts.FindFreeTcpAndUdpPort()}"]);
         string[] remote = ["--server-url", $"http://127.0.0.1:{serve.HttpPort}", "--token-file", tokenFile];
         string id = (await CliRun.Run("token", "list", "--json", "--data", served)).OutputText.Split('"')[3];
@@ -135,19 +135,6 @@ public sealed partial class RemoteCliParityTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("refused the token", run.Error, StringComparison.Ordinal);
-    }
-
-    /// <summary>A server admin "ops" and, in its store, an API token for it in a file only its owner can read.</summary>
-    private static async Task<string> SeedOperatorAsync(string data)
-    {
-        var added = await CliRun.RunWithInput("the operator's long password\n", "user", "add", "--name", "ops", "--role", "server-admin", "--data", data);
-        Assert.True(added.ExitCode == 0, added.Error);
-        var token = await CliRun.Run("token", "create", "--user", "ops", "--description", "parity", "--data", data);
-        Assert.True(token.ExitCode == 0, token.Error);
-        string path = Path.Combine(Path.GetDirectoryName(data)!, Path.GetFileName(data) + ".token");
-        await File.WriteAllTextAsync(path, token.OutputText);
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return path;
     }
 
     private static async Task<Dictionary<string, string>> FilesAsync(TemporaryDirectory temp)

@@ -15,29 +15,16 @@ public sealed partial class ApiStoreClient
     public async Task<StoreResult<IReadOnlyList<DomainEntry>>> ListDomainsAsync(Actor actor, CancellationToken cancellationToken) =>
         MapAll(await GetAsync<List<DomainView>>("api/domains", cancellationToken).ConfigureAwait(false), ToEntry);
 
-    /// <summary>Through the API, a domain's keys are one request per domain: the API has no call for all of them.</summary>
-    public async Task<StoreResult<IReadOnlyList<DomainWithKeys>>> ListDomainsWithKeysAsync(Actor actor, CancellationToken cancellationToken)
-    {
-        var listed = await ListDomainsAsync(actor, cancellationToken).ConfigureAwait(false);
-        if (!listed.TryGetValue(out var domains, out var error))
-        {
-            return error;
-        }
+    /// <summary>The domains with whether each signs its next message, as the server computes them from one read of its
+    /// store: one request whatever their number.</summary>
+    public async Task<StoreResult<IReadOnlyList<DomainView>>> ListDomainViewsAsync(CancellationToken cancellationToken) =>
+        MapAll(await GetAsync<List<DomainView>>("api/domains", cancellationToken).ConfigureAwait(false), view => view);
 
-        var withKeys = new List<DomainWithKeys>(domains.Count);
-        foreach (var domain in domains)
-        {
-            var keys = await ListKeysAsync(actor, KeyOwner.ForDomain(domain.Name), cancellationToken).ConfigureAwait(false);
-            if (!keys.TryGetValue(out var entries, out error))
-            {
-                return error;
-            }
-
-            withKeys.Add(new DomainWithKeys(domain, entries));
-        }
-
-        return StoreResult<IReadOnlyList<DomainWithKeys>>.Success(withKeys);
-    }
+    /// <summary>Every domain's keys at once would be one request per domain (the API lists keys by domain): refused
+    /// rather than grown with the list. <c>signet domain list</c> asks for <see cref="ListDomainViewsAsync"/>.</summary>
+    public Task<StoreResult<IReadOnlyList<DomainWithKeys>>> ListDomainsWithKeysAsync(Actor actor, CancellationToken cancellationToken) =>
+        Task.FromResult<StoreResult<IReadOnlyList<DomainWithKeys>>>(new StoreError(StoreErrorKind.Invalid,
+            "every domain's keys at once are not offered by the API: list the domains, then each domain's keys (signet key list --domain DOMAIN)"));
 
     public async Task<StoreResult<DomainEntry>> GetDomainAsync(Actor actor, string domain, CancellationToken cancellationToken) =>
         Map(await GetAsync<DomainView>(DomainPath(domain), cancellationToken).ConfigureAwait(false), ToEntry);
