@@ -78,7 +78,7 @@ internal sealed class NextHopConnection : IAsyncDisposable
         deadline.CancelAfter(_timeout);
         try
         {
-            var stuffer = new SmtpDotStuffer(_stream, () => deadline.CancelAfter(_timeout));
+            using var stuffer = new SmtpDotStuffer(_stream, () => deadline.CancelAfter(_timeout));
             await writeContent(stuffer, deadline.Token).ConfigureAwait(false);
             await stuffer.CompleteAsync(deadline.Token).ConfigureAwait(false);
         }

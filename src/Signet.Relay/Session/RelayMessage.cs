@@ -16,7 +16,8 @@ internal sealed class RelayMessage : ISmtpDataSink, IAsyncDisposable
     private readonly MessageSpool _spool;
     private readonly long _maximumSize;
     private readonly DkimMessageOrigin _origin;
-    private readonly ArrayBufferWriter<byte> _incoming = new(16 * 1024);
+    // One read's worth (a pipe segment is 4 KiB); it grows when a read brings more.
+    private readonly ArrayBufferWriter<byte> _incoming = new(4 * 1024);
     private readonly DkimHeaderSectionBuffer _header;
     private DkimMessageHeader? _parsedHeader;
     private int _headerLength = -1;

@@ -45,7 +45,7 @@ public sealed class SmtpDataDecoderTests
     private static async Task<byte[]> StuffAsync(byte[] message)
     {
         using var output = new MemoryStream();
-        var stuffer = new SmtpDotStuffer(output);
+        using var stuffer = new SmtpDotStuffer(output);
         await stuffer.WriteAsync(message, CancellationToken.None);
         await stuffer.CompleteAsync(CancellationToken.None);
         return output.ToArray();
