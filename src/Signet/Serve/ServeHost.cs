@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -124,7 +125,10 @@ public static class ServeHost
     private static WebApplication Build(ServeSources sources)
     {
         string baseDirectory = AppContext.BaseDirectory;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = baseDirectory });
+        // The slim builder leaves out what serve never uses (HTTP/3 over QUIC, regex route constraints, IIS, the Windows
+        // event log, hosting start-up assemblies): a smaller executable, and less of it resident. HTTPS is added back.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = baseDirectory });
+        builder.WebHost.UseKestrelHttpsConfiguration();
         ServeConfiguration.AddSources(builder.Configuration, baseDirectory, sources);
         ServeConfiguration.AddDerivedDefaults(builder.Configuration);
         ServeLogFormat.Configure(builder.Logging, ServeLogFormat.Choose(builder.Configuration[ServeLogFormat.ConfigurationKey]));
